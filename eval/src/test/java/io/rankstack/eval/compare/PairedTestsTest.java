@@ -62,8 +62,8 @@ class PairedTestsTest {
     double x = q / Math.sqrt(4 + q * q);
     assertEquals(0.975, 0.5 + 0.75 * x - 0.25 * x * x * x, 1e-12);
     PairedTests.Interval ci = PairedTests.confidenceInterval(D, 0.95);
-    assertEquals(0.11 - q * Math.sqrt(0.0041), ci.lower(), 1e-9);
-    assertEquals(0.11 + q * Math.sqrt(0.0041), ci.upper(), 1e-9);
+    assertEquals(0.11 - q * Math.sqrt(0.0041), ci.lower(), 1e-11);
+    assertEquals(0.11 + q * Math.sqrt(0.0041), ci.upper(), 1e-11);
     assertEquals(-0.067779229, ci.lower(), 1e-9);
     assertEquals(0.287779229, ci.upper(), 1e-9);
     assertEquals(0.95, ci.level());
