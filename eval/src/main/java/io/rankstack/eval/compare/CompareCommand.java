@@ -1,0 +1,108 @@
+package io.rankstack.eval.compare;
+
+import io.rankstack.core.Judgments;
+import io.rankstack.core.Run;
+import io.rankstack.core.io.TrecFormats;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code rankstack-eval compare QRELS RUN_A RUN_B}: per-query differences of one measure between two
+ * runs, with a confidence interval and two significance tests. A thin binding: flags become
+ * {@link CompareSettings}, files are read with {@link TrecFormats}, {@link ComparisonReport} does
+ * the work and {@link ComparisonFormat} prints it.
+ */
+@Command(
+    name = "compare",
+    sortOptions = false,
+    description = {
+        "Compares run B against run A on one measure, query by query.",
+        "Queries: those of the qrels with at least one relevant document; a query missing from a run"
+            + " scores 0 (trec_eval -c). Prints each query's A, B and B-A, then the mean difference with a"
+            + " 95%% Student-t confidence interval, wins/ties/losses, a two-sided paired t-test and a"
+            + " two-sided randomisation (sign-flip) test.",
+        "Randomisation p = (count + 1) / (N + 1), count = draws with |mean diff| >= observed; exact"
+            + " over all 2^n sign assignments when 2^n <= N."})
+public final class CompareCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "QRELS", description = "Judgments: TREC qrels or BEIR qrels TSV.")
+  Path qrels;
+
+  @Parameters(index = "1", paramLabel = "RUN_A", description = "The baseline run (TREC run format).")
+  Path runA;
+
+  @Parameters(index = "2", paramLabel = "RUN_B", description = "The run compared with it (TREC run format).")
+  Path runB;
+
+  @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE", defaultValue = CompareSettings.DEFAULT_MEASURE,
+      description = "Measure, as trec_eval names it: ndcg_cut.K, map, map_cut.K, P.K, recall.K, recip_rank"
+          + " (default: ${DEFAULT-VALUE}).")
+  String measure;
+
+  @Option(names = "--permutations", paramLabel = "N", defaultValue = "" + PairedComparison.DEFAULT_PERMUTATIONS,
+      description = "Random sign assignments of the randomisation test, at least "
+          + PairedComparison.MIN_PERMUTATIONS + " (default: ${DEFAULT-VALUE}).")
+  int permutations;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "" + PairedComparison.DEFAULT_SEED,
+      description = "Seed of the randomisation test (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+      description = "Output: text (a table and a summary) or json (default: ${DEFAULT-VALUE}).")
+  ComparisonFormat format;
+
+  private final PerQueryScores engine;
+
+  /** The command with core's metrics as its engine (picocli uses this). */
+  public CompareCommand() {
+    this(new CoreMetricScores());
+  }
+
+  /** The command with another per-query engine, such as a trec_eval-exact one. */
+  public CompareCommand(PerQueryScores engine) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+  }
+
+  @Override
+  public Integer call() {
+    CompareSettings settings = new CompareSettings(measure, permutations, seed);
+    engine.checkMeasure(settings.measure());
+    Judgments judgments = TrecFormats.readAnyQrels(qrels);
+    Run a = TrecFormats.readRun(runA);
+    Run b = TrecFormats.readRun(runB);
+    ComparisonReport report = ComparisonReport.build(judgments, a, runA.toString(), b, runB.toString(), settings, engine);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.render(report));
+    out.flush();
+    return 0;
+  }
+
+  /** {@code text} or {@code json}, in any case; converted here so the command works in any command line. */
+  static final class FormatConverter implements ITypeConverter<ComparisonFormat> {
+    @Override
+    public ComparisonFormat convert(String value) {
+      for (ComparisonFormat f : ComparisonFormat.values()) {
+        if (f.name().equalsIgnoreCase(value)) {
+          return f;
+        }
+      }
+      throw new TypeConversionException("expected text or json but was '" + value + "'");
+    }
+  }
+}
