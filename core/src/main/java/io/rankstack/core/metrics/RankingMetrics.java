@@ -48,7 +48,7 @@ public final class RankingMetrics {
    * {@code AP = (1/|R|) * sum over relevant ranks r of (relevant in 1..r)/r}.
    */
   public static double averagePrecision(List<String> ranking, Map<String, Integer> grades) {
-    return averagePrecision(ranking, grades, ranking.size());
+    return averagePrecision(ranking, grades, Math.max(1, ranking.size()));
   }
 
   /** Average precision counting only ranks 1..k (trec_eval's {@code map_cut_k}); divides by |R|. */

@@ -79,6 +79,13 @@ class RankingMetricsTest {
   }
 
   @Test
+  void emptyRankingScoresZero() {
+    assertEquals(0.0, RankingMetrics.averagePrecision(List.of(), GRADES), EPS);
+    assertEquals(0.0, RankingMetrics.ndcg(List.of(), GRADES, 10), EPS);
+    assertEquals(0.0, RankingMetrics.reciprocalRank(List.of(), GRADES), EPS);
+  }
+
+  @Test
   void rejectsNonPositiveCutoff() {
     assertThrows(IllegalArgumentException.class, () -> RankingMetrics.precision(RANKING, GRADES, 0));
   }

@@ -104,7 +104,7 @@ public record Measure(Family family, int cutoff) {
       case NDCG_CUT -> RankingMetrics.ndcg(ranking, grades, cutoff);
       // averagePrecision(ranking, grades) cuts at ranking.size(), which core rejects for an empty
       // ranking (k = 0); any k >= 1 gives the same AP, 0, for an empty ranking.
-      case MAP -> RankingMetrics.averagePrecision(ranking, grades, Math.max(1, ranking.size()));
+      case MAP -> RankingMetrics.averagePrecision(ranking, grades);
       case MAP_CUT -> RankingMetrics.averagePrecision(ranking, grades, cutoff);
       case P -> RankingMetrics.precision(ranking, grades, cutoff);
       case RECALL -> RankingMetrics.recall(ranking, grades, cutoff);
