@@ -1,6 +1,9 @@
 package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.eval.bench.BenchCommand;
+import io.rankstack.eval.retrieval.IndexCommand;
+import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.compare.CompareCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +24,10 @@ import picocli.CommandLine.Command;
     description = "Rankstack's offline evaluation tool: index, search, evaluate and compare runs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        IndexCommand.class,
+        SearchCommand.class,
         CompareCommand.class,
+        BenchCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
