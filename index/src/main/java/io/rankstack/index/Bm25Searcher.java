@@ -61,6 +61,7 @@ public final class Bm25Searcher implements AutoCloseable {
   private final BM25Similarity similarity;
   private final Analyzer analyzer;
   private final Closeable onClose;
+  private final SegmentIds segmentIds;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -68,6 +69,12 @@ public final class Bm25Searcher implements AutoCloseable {
    * similarity must already be BM25 with {@code parameters} (see {@link #newIndexSearcher}).
    */
   Bm25Searcher(IndexSearcher searcher, Bm25Parameters parameters, Analyzer analyzer, Closeable onClose) {
+    this(searcher, parameters, analyzer, onClose, new SegmentIds());
+  }
+
+  /** As above, reading ids through {@code segmentIds}, which searchers over the same segments share. */
+  Bm25Searcher(IndexSearcher searcher, Bm25Parameters parameters, Analyzer analyzer, Closeable onClose, SegmentIds segmentIds) {
+    this.segmentIds = java.util.Objects.requireNonNull(segmentIds, "segmentIds");
     this.searcher = Objects.requireNonNull(searcher, "searcher");
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
@@ -125,8 +132,9 @@ public final class Bm25Searcher implements AutoCloseable {
       return new SearchResult(new RankedList(request.query().id(), List.of()), 0, true);
     }
     try {
-      TopKCollector.TopK top = searcher.search(q, TopKCollector.manager(request.k(), TOTAL_HITS_THRESHOLD));
-      return new SearchResult(new RankedList(request.query().id(), top.candidates()), top.totalHits(), top.exact());
+      TopKCollector.TopK top = searcher.search(q, TopKCollector.manager(request.k(), TOTAL_HITS_THRESHOLD, segmentIds));
+      // The collector keeps one entry per index document and ids are unique keys (add replaces).
+      return new SearchResult(RankedList.ofDistinct(request.query().id(), top.candidates()), top.totalHits(), top.exact());
     } catch (IOException e) {
       throw new UncheckedIOException("search failed for query " + request.query().id() + ": " + e.getMessage(), e);
     }

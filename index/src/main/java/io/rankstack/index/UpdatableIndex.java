@@ -46,6 +46,7 @@ public final class UpdatableIndex implements AutoCloseable {
   private final boolean ownsAnalyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final SegmentIds segmentIds = new SegmentIds();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private UpdatableIndex(Directory directory, boolean ownsDirectory, IndexConfig config, Bm25Parameters parameters,
@@ -144,7 +145,7 @@ public final class UpdatableIndex implements AutoCloseable {
   public Bm25Searcher acquire() throws IOException {
     ensureOpen();
     IndexSearcher s = searchers.acquire();
-    return new Bm25Searcher(s, parameters, analyzer, () -> searchers.release(s));
+    return new Bm25Searcher(s, parameters, analyzer, () -> searchers.release(s), segmentIds);
   }
 
   /** Runs one request on the current view. */

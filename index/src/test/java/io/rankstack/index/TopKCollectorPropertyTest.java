@@ -88,7 +88,7 @@ class TopKCollectorPropertyTest {
         }
         RankedList expected = RankedList.sortedByScore("q", every).top(k);
 
-        TopKCollector.TopK top = searcher.search(q, TopKCollector.manager(k, threshold));
+        TopKCollector.TopK top = searcher.search(q, TopKCollector.manager(k, threshold, new SegmentIds()));
         assertEquals(expected, new RankedList("q", top.candidates()));
         if (top.exact()) {
           assertEquals(every.size(), top.totalHits());
