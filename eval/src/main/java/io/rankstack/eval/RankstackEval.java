@@ -2,6 +2,7 @@ package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
+import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.compare.CompareCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         CompareCommand.class,
         BenchCommand.class,
+        IndexBenchCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
