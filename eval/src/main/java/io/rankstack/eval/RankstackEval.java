@@ -1,6 +1,7 @@
 package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.eval.trec.TrecCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     description = "Rankstack's offline evaluation tool: index, search, evaluate and compare runs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        TrecCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
