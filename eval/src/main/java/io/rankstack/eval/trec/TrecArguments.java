@@ -155,12 +155,12 @@ public record TrecArguments(TrecEvalOptions options, boolean perQuery, boolean s
         case 'o': break; // obsolete in trec_eval, no effect
         case 'R':
           if (!value.equals("qrels")) {
-            throw new IllegalArgumentException("-R " + value + ": only the qrels rel_info format is supported");
+            throw new IllegalArgumentException("-R " + value + ": not supported (only the qrels format is)");
           }
           break;
         case 'T':
           if (!value.equals("trec_results")) {
-            throw new IllegalArgumentException("-T " + value + ": only the trec_results format is supported");
+            throw new IllegalArgumentException("-T " + value + ": not supported (only the trec_results format is)");
           }
           break;
         case 'D': throw new IllegalArgumentException("-D (debug output) is not supported");

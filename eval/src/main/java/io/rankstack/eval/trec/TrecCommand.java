@@ -19,25 +19,27 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "trec",
     description = {
-        "Evaluates a TREC run against qrels exactly as trec_eval 10.0 (NIST) does, with the same flags "
-            + "and byte-identical output.",
+        "Evaluates a TREC run against qrels exactly as trec_eval 10.0 (NIST) does,",
+        "with the same flags and byte-identical output.",
         "",
-        "  -q            also print the values of each query",
-        "  -m MEASURE    measure or set to compute, with parameters after a dot; repeatable:",
-        "                  -m official (default), -m all_trec, -m set, -m P.5,10, -m ndcg_cut.10,",
-        "                  -m ndcg.1=3,2=9, -m iprec_at_recall..1,.5, -m utility.2,-1,0,0",
-        "  -c            evaluate every qrels query; a query without results scores as retrieving nothing",
-        "  -l LEVEL      minimum grade for relevance (default 1)",
-        "  -M NUM        evaluate only the top NUM documents of each query",
-        "  -J            drop unjudged documents before evaluating",
-        "  -N NUM        number of documents in the collection (for utility)",
-        "  -n            no summary",
-        "  -h, -v        help, version",
+        "  -q          also print each query's values",
+        "  -m MEASURE  measure or set of measures, parameters after a dot; repeatable:",
+        "              official (default), all_trec, set, P.5,10, ndcg_cut.10,",
+        "              ndcg.1=3,2=9, iprec_at_recall..1,.5, utility.2,-1,0,0",
+        "  -c          evaluate every qrels query (missing ones as retrieving nothing)",
+        "  -l LEVEL    minimum grade for relevance (default 1)",
+        "  -M NUM      evaluate only the top NUM documents of each query",
+        "  -J          drop unjudged documents before evaluating",
+        "  -N NUM      number of documents in the collection (for utility)",
+        "  -n          no summary",
+        "  -h, -v      help, version",
         "",
-        "Preference (-R prefs, qrels_jg), z-score (-Z) and debug (-D) modes are not supported."
+        "Not supported: -R prefs/qrels_jg, -Z (z-scores), -D (debug)."
     },
-    customSynopsis = "rankstack-eval trec [-h] [-q] [-c] [-n] [-J] [-l LEVEL] [-M NUM] [-N NUM] "
-        + "{-m MEASURE[.PARAMS]}... QRELS RUN")
+    customSynopsis = {
+        "rankstack-eval trec [-qcnJ] [-m MEASURE[.PARAMS]]... [-l LEVEL] [-M NUM]",
+        "                           [-N NUM] QRELS RUN"
+    })
 public final class TrecCommand implements Callable<Integer> {
   /** The trec_eval version whose behaviour this command reproduces. */
   public static final String TREC_EVAL_VERSION = "10.0";
