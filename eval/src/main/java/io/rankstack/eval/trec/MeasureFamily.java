@@ -518,7 +518,13 @@ public enum MeasureFamily {
   },
   /**
    * Rank-biased precision (Moffat and Zobel 2008): {@code (1 - p) * sum gain(doc_i) * p^(i-1)}, p set
-   * by a {@code p=} parameter (default 0.9), gains as for ndcg scaled into [0, 1].
+   * by a {@code p=} parameter (default 0.9), gains as for ndcg scaled into [0, 1] by
+   * {@code (g - min) / (max - min)} when some gain lies outside it.
+   *
+   * <p>Known difference: trec_eval 10.0 never initialises {@code min} and {@code max}, so when
+   * grades go above 1 its rbp depends on what the previous measure left on the stack. With
+   * {@code -m all_trec} (and with grades 0/1) it prints the values computed here; after some other
+   * measures (yaap, 11pt_avg, ndcg_rel, G...) it can print others.
    */
   RBP("rbp", MeasureParameters.defaultPairs(), Output.REAL, Averaging.MEAN) {
     @Override

@@ -16,6 +16,11 @@ import java.util.Set;
  * Measures are computed and printed in trec_eval's fixed order ({@link MeasureFamily} order), not
  * in command-line order. When a measure is given parameters more than once, the first wins; a
  * measure that takes no parameters ignores them. No argument at all means {@code official}.
+ *
+ * <p>One trec_eval quirk is kept on purpose: {@code dcg}, {@code ideal_dcg} and {@code ndcg} share
+ * a parameter block, so all three compute with the parameters given last (in that order) to any of
+ * them, and each is named after the parameters given so far: {@code -m ideal_dcg.3=4.5 -m ndcg}
+ * prints {@code ndcg_3=4.5}. (trec_eval may then also crash at exit freeing that block twice.)
  */
 final class MeasureSelection {
   /** trec_eval's measure sets (its "nicknames"). */
@@ -27,6 +32,10 @@ final class MeasureSelection {
       "prefs_avgjg", "prefs_avgjg_Rnonrel", "prefs_simp_ret", "prefs_pair_ret", "prefs_avgjg_ret",
       "prefs_avgjg_Rnonrel_ret", "prefs_simp_imp", "prefs_pair_imp", "prefs_avgjg_imp", "map_avgjg", "P_avgjg",
       "Rprec_mult_avgjg");
+
+  /** Measures whose parameters trec_eval keeps in one shared static block. */
+  private static final Set<MeasureFamily> SHARED_PARAMETERS =
+      EnumSet.of(MeasureFamily.DCG, MeasureFamily.IDEAL_DCG, MeasureFamily.NDCG);
 
   private MeasureSelection() {}
 
@@ -76,18 +85,37 @@ final class MeasureSelection {
         throw new IllegalArgumentException("illegal measure '" + name + "'");
       }
     }
-    List<Measure> measures = new ArrayList<>();
-    for (MeasureFamily family : marked) {
-      MeasureParameters params = family.defaults();
+    // dcg, ideal_dcg and ndcg share one parameter block in trec_eval (m_ndcg.c): parameters given to
+    // one of them are used by all three, and each is named after the parameters set so far.
+    MeasureParameters shared = MeasureFamily.NDCG.defaults();
+    List<MeasureFamily> families = new ArrayList<>(marked);
+    List<MeasureParameters> params = new ArrayList<>();
+    List<List<String>> names = new ArrayList<>();
+    for (MeasureFamily family : families) {
+      MeasureParameters own = null;
       for (String[] p : parameters) {
         if (p[0].equals(family.trecName())) {
-          params = MeasureParameters.parse(family.trecName(), family.defaults(), p[1]);
+          own = MeasureParameters.parse(family.trecName(), family.defaults(), p[1]);
           break;
         }
       }
-      family.validate(params);
-      List<String> names = family == MeasureFamily.RUNID ? List.of("runid") : params.valueNames(family.trecName());
-      measures.add(new Measure(family, params, names));
+      MeasureParameters effective;
+      if (SHARED_PARAMETERS.contains(family)) {
+        if (own != null) {
+          shared = own;
+        }
+        effective = shared;
+      } else {
+        effective = own != null ? own : family.defaults();
+      }
+      family.validate(effective);
+      params.add(effective);
+      names.add(family == MeasureFamily.RUNID ? List.of("runid") : effective.valueNames(family.trecName()));
+    }
+    List<Measure> measures = new ArrayList<>();
+    for (int i = 0; i < families.size(); i++) {
+      MeasureFamily family = families.get(i);
+      measures.add(new Measure(family, SHARED_PARAMETERS.contains(family) ? shared : params.get(i), names.get(i)));
     }
     return measures;
   }
