@@ -1,5 +1,7 @@
 package io.rankstack.eval.trec;
 
+import java.util.Locale;
+
 /**
  * Number conversions with the semantics of the C library on x86-64 Linux, where trec_eval's
  * reference outputs come from: {@code atol}, {@code atof}/{@code strtod}, {@code lround}, and the
@@ -216,7 +218,7 @@ final class CNumbers {
       negative = t.charAt(0) == '-';
       t = t.substring(1);
     }
-    String lower = t.toLowerCase(java.util.Locale.ROOT);
+    String lower = t.toLowerCase(Locale.ROOT);
     double v;
     if (lower.startsWith("inf")) {
       v = Double.POSITIVE_INFINITY;

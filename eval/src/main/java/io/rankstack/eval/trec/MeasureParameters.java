@@ -72,9 +72,10 @@ final class MeasureParameters {
   static MeasureParameters parse(String measure, MeasureParameters defaults, String text) {
     String[] parts = text.split(",", -1);
     switch (defaults.kind) {
-      case NONE:
+      case NONE -> {
         return defaults;
-      case LONG_CUTOFFS: {
+      }
+      case LONG_CUTOFFS -> {
         Long[] cutoffs = new Long[parts.length];
         for (int i = 0; i < parts.length; i++) {
           cutoffs[i] = CNumbers.atol(parts[i]);
@@ -93,7 +94,7 @@ final class MeasureParameters {
         }
         return new MeasureParameters(Kind.LONG_CUTOFFS, text, values, new double[0], List.of());
       }
-      case DOUBLE_CUTOFFS: {
+      case DOUBLE_CUTOFFS -> {
         Double[] cutoffs = new Double[parts.length];
         for (int i = 0; i < parts.length; i++) {
           cutoffs[i] = CNumbers.atof(parts[i]);
@@ -108,17 +109,17 @@ final class MeasureParameters {
         }
         return new MeasureParameters(Kind.DOUBLE_CUTOFFS, text, new long[0], values, List.of());
       }
-      case DOUBLE_VALUES: {
+      case DOUBLE_VALUES -> {
         double[] values = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
           values[i] = CNumbers.atof(parts[i]);
         }
         return new MeasureParameters(Kind.DOUBLE_VALUES, text, new long[0], values, List.of());
       }
-      case GAIN_PAIRS:
+      case GAIN_PAIRS -> {
         return new MeasureParameters(Kind.GAIN_PAIRS, text, new long[0], new double[0], parsePairs(measure, text));
-      default:
-        throw new AssertionError(defaults.kind);
+      }
+      default -> throw new AssertionError(defaults.kind);
     }
   }
 
@@ -184,20 +185,19 @@ final class MeasureParameters {
   List<String> valueNames(String measure) {
     List<String> names = new ArrayList<>();
     switch (kind) {
-      case LONG_CUTOFFS:
+      case LONG_CUTOFFS -> {
         for (long c : longCutoffs) {
           names.add(measure + "_" + c);
         }
-        break;
-      case DOUBLE_CUTOFFS:
+      }
+      case DOUBLE_CUTOFFS -> {
         for (double c : doubles) {
           // snprintf into strlen(name) + 10 bytes: at most 8 characters of number survive.
           String number = CPrintf.fixed(c, 3, 2);
           names.add(measure + "_" + (number.length() > 8 ? number.substring(0, 8) : number));
         }
-        break;
-      default:
-        names.add(printable == null ? measure : measure + "_" + printable);
+      }
+      default -> names.add(printable == null ? measure : measure + "_" + printable);
     }
     return names;
   }

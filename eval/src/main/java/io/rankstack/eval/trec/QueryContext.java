@@ -1,6 +1,7 @@
 package io.rankstack.eval.trec;
 
 import io.rankstack.core.io.InputFormatException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ final class QueryContext {
         relRet++;
       }
     }
-    int[] ranked = n == kept ? rels : java.util.Arrays.copyOf(rels, n);
+    int[] ranked = n == kept ? rels : Arrays.copyOf(rels, n);
     return new QueryContext(judgments.queryId(), ranked, relRet, nonpool, unjudged, judgments, options);
   }
 

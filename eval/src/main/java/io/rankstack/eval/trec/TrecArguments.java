@@ -142,30 +142,30 @@ public record TrecArguments(TrecEvalOptions options, boolean perQuery, boolean s
 
     void apply(char flag, String value) {
       switch (flag) {
-        case 'h': help = true; break;
-        case 'v': version = true; break;
-        case 'q': perQuery = true; break;
-        case 'm': measures.add(value); break;
-        case 'c': complete = true; break;
-        case 'l': level = integer("-l (relevance level)", value); break;
-        case 'n': summary = false; break;
-        case 'J': judgedOnly = true; break;
-        case 'N': numDocs = integer("-N (number of documents in collection)", value); break;
-        case 'M': max = integer("-M (max retrieved per topic)", value); break;
-        case 'o': break; // obsolete in trec_eval, no effect
-        case 'R':
+        case 'h' -> help = true;
+        case 'v' -> version = true;
+        case 'q' -> perQuery = true;
+        case 'm' -> measures.add(value);
+        case 'c' -> complete = true;
+        case 'l' -> level = integer("-l (relevance level)", value);
+        case 'n' -> summary = false;
+        case 'J' -> judgedOnly = true;
+        case 'N' -> numDocs = integer("-N (number of documents in collection)", value);
+        case 'M' -> max = integer("-M (max retrieved per topic)", value);
+        case 'o' -> { } // obsolete in trec_eval, no effect
+        case 'R' -> {
           if (!value.equals("qrels")) {
             throw new IllegalArgumentException("-R " + value + ": not supported (only the qrels format is)");
           }
-          break;
-        case 'T':
+        }
+        case 'T' -> {
           if (!value.equals("trec_results")) {
             throw new IllegalArgumentException("-T " + value + ": not supported (only the trec_results format is)");
           }
-          break;
-        case 'D': throw new IllegalArgumentException("-D (debug output) is not supported");
-        case 'Z': throw new IllegalArgumentException("-Z (z-scores) is not supported");
-        default: throw new IllegalArgumentException("invalid option -- '" + flag + "'");
+        }
+        case 'D' -> throw new IllegalArgumentException("-D (debug output) is not supported");
+        case 'Z' -> throw new IllegalArgumentException("-Z (z-scores) is not supported");
+        default -> throw new IllegalArgumentException("invalid option -- '" + flag + "'");
       }
     }
 

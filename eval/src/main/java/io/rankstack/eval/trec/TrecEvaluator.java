@@ -126,6 +126,14 @@ public final class TrecEvaluator {
     }
   }
 
+  private static long positiveJudgments(TrecQrels qrels) {
+    long positive = 0;
+    for (QueryJudgments q : qrels.queries()) {
+      positive += q.numPositive();
+    }
+    return positive;
+  }
+
   private double[] summarize(List<TrecEvalResult.Column> columns, double[][] rows, TrecQrels qrels) {
     long evaluated = rows.length;
     long numQueries = options.completeRelInfo() ? qrels.queries().size() : evaluated;
@@ -135,43 +143,24 @@ public final class TrecEvaluator {
       for (double[] row : rows) {
         sum += row[c];
       }
-      switch (columns.get(c).family().averaging()) {
-        case NONE:
-          summary[c] = 0.0;
-          break;
-        case SUM:
-          summary[c] = sum;
-          break;
-        case MEAN:
-          summary[c] = numQueries != 0 ? sum / numQueries : sum;
-          break;
-        case GEOMETRIC_MEAN:
-          if (numQueries > 0) {
-            if (options.completeRelInfo()) {
-              sum += (numQueries - evaluated) * Math.log(MeasureFamily.MIN_GEO_MEAN);
-            }
-            summary[c] = Math.exp(sum / numQueries);
-          } else {
-            summary[c] = sum;
+      summary[c] = switch (columns.get(c).family().averaging()) {
+        case NONE -> 0.0;
+        case SUM -> sum;
+        case MEAN -> numQueries != 0 ? sum / numQueries : sum;
+        case GEOMETRIC_MEAN -> {
+          if (numQueries == 0) {
+            yield sum;
           }
-          break;
-        case QUERY_COUNT:
-          summary[c] = numQueries;
-          break;
-        case RELEVANT_COUNT:
           if (options.completeRelInfo()) {
-            long positive = 0;
-            for (QueryJudgments q : qrels.queries()) {
-              positive += q.numPositive();
-            }
-            summary[c] = positive;
-          } else {
-            summary[c] = sum;
+            // Queries never evaluated count as the floor value (none in trec_eval 10.0, which
+            // evaluates every qrels query under -c).
+            sum += (numQueries - evaluated) * Math.log(MeasureFamily.MIN_GEO_MEAN);
           }
-          break;
-        default:
-          throw new AssertionError(columns.get(c).family().averaging());
-      }
+          yield Math.exp(sum / numQueries);
+        }
+        case QUERY_COUNT -> numQueries;
+        case RELEVANT_COUNT -> options.completeRelInfo() ? positiveJudgments(qrels) : sum;
+      };
     }
     return summary;
   }
