@@ -3,9 +3,10 @@ package io.rankstack.eval;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
+import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
-import io.rankstack.eval.compare.CompareCommand;
+import io.rankstack.eval.trec.TrecCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         IndexCommand.class,
         SearchCommand.class,
+        TrecCommand.class,
         CompareCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
