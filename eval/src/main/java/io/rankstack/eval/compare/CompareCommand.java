@@ -50,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
   Path runB;
 
   @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE", defaultValue = CompareSettings.DEFAULT_MEASURE,
-      description = "Measure, as trec_eval names it: ndcg_cut.K, map, map_cut.K, P.K, recall.K, recip_rank"
+      description = "One trec_eval measure with one value per query: ndcg_cut.K, map, map_cut.K, P.K, recall.K, recip_rank, bpref, rbp, …"
           + " (default: ${DEFAULT-VALUE}).")
   String measure;
 
@@ -69,12 +69,12 @@ public final class CompareCommand implements Callable<Integer> {
 
   private final PerQueryScores engine;
 
-  /** The command with core's metrics as its engine (picocli uses this). */
+  /** The command with the trec_eval-exact engine, so its numbers equal {@code trec -q -c} (picocli uses this). */
   public CompareCommand() {
-    this(new CoreMetricScores());
+    this(new TrecEvalScores());
   }
 
-  /** The command with another per-query engine, such as a trec_eval-exact one. */
+  /** The command with another per-query engine (tests use core's metrics through {@link CoreMetricScores}). */
   public CompareCommand(PerQueryScores engine) {
     this.engine = Objects.requireNonNull(engine, "engine");
   }

@@ -19,6 +19,10 @@ import java.util.List;
  * integer is an error (trec_eval reads {@code "high"} as 0 and {@code "1.5"} as 1), and every
  * comment line is skipped (trec_eval skips only the first of consecutive comment lines and parses
  * the next one as data). Every error names the file and line.
+ *
+ * <p>One extension: a file whose first line is BEIR's header {@code query-id corpus-id score} is
+ * read as BEIR qrels (three tab-separated fields, {@code score} the integer grade), so BEIR
+ * collections need no conversion. trec_eval itself would reject such a file.
  */
 public final class QrelsReader {
   /** Grades above this would need a huge per-grade table; trec_eval documents -127..127. */
@@ -51,6 +55,7 @@ public final class QrelsReader {
   static final class Collector {
     private final String source;
     private final List<Entry> entries = new ArrayList<>();
+    private boolean beir;
 
     Collector(String source) {
       this.source = source;
@@ -58,6 +63,14 @@ public final class QrelsReader {
 
     void line(String text, long number) {
       if (text.startsWith("#")) {
+        return;
+      }
+      if (number == 1 && text.startsWith("query-id")) {
+        beir = true;
+        return;
+      }
+      if (beir) {
+        beirLine(text, number);
         return;
       }
       List<String> f = CText.tokens(text);
@@ -71,6 +84,19 @@ public final class QrelsReader {
         throw new InputFormatException(source, number, "rel", "not an integer: '" + f.get(3) + "'");
       }
       add(f.get(0), f.get(2), rel, number);
+    }
+
+    private void beirLine(String text, long number) {
+      String[] f = text.split("\t", -1);
+      if (f.length != 3 || f[0].isBlank() || f[1].isBlank()) {
+        throw new InputFormatException(source, number, null,
+            "expected 3 tab-separated fields 'query-id corpus-id score' (BEIR qrels), found " + f.length);
+      }
+      Long rel = CNumbers.parseStrictLong(f[2].trim());
+      if (rel == null) {
+        throw new InputFormatException(source, number, "score", "not an integer: '" + f[2] + "'");
+      }
+      add(f[0].trim(), f[1].trim(), rel, number);
     }
 
     void add(String qid, String docno, long rel, long line) {

@@ -154,9 +154,12 @@ class CompareCommandTest {
 
   @Test
   void badArgumentsExitWithTwo() {
-    Result unknown = run("compare", qrels.toString(), runA.toString(), runB.toString(), "-m", "bpref");
+    Result unknown = run("compare", qrels.toString(), runA.toString(), runB.toString(), "-m", "bperf");
     assertEquals(RankstackEval.EXIT_BAD_INPUT, unknown.code);
-    assertTrue(unknown.err.contains("unknown measure 'bpref'"), unknown.err);
+    assertTrue(unknown.err.contains("bperf"), unknown.err);
+    Result several = run("compare", qrels.toString(), runA.toString(), runB.toString(), "-m", "P.5,10");
+    assertEquals(RankstackEval.EXIT_BAD_INPUT, several.code);
+    assertTrue(several.err.contains("needs exactly one"), several.err);
     Result few = run("compare", qrels.toString(), runA.toString(), runB.toString(), "--permutations", "100");
     assertEquals(RankstackEval.EXIT_BAD_INPUT, few.code);
     assertTrue(few.err.contains("at least 1000"), few.err);

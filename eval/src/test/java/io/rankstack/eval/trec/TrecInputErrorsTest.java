@@ -53,6 +53,29 @@ class TrecInputErrorsTest {
   }
 
   @Test
+  void beirQrelsWithBadScoreNamesLineAndField() throws Exception {
+    String err = failing("query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td2\tx\n", GOOD_RUN);
+    assertNames(err, "qrels.txt", 3);
+    assertTrue(err.contains("field 'score'"), err);
+  }
+
+  @Test
+  void beirQrelsEvaluateLikeTheirTrecEquivalent() throws Exception {
+    Path beir = dir.resolve("test.tsv");
+    Path trec = dir.resolve("qrels.trec");
+    Path run = dir.resolve("run.txt");
+    Files.writeString(beir, "query-id\tcorpus-id\tscore\nq1\td1\t1\nq1\td2\t0\nq1\td3\t2\n");
+    Files.writeString(trec, "q1 0 d1 1\nq1 0 d2 0\nq1 0 d3 2\n");
+    Files.writeString(run, GOOD_RUN);
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    assertEquals(0, RankstackEval.run(new String[] {"trec", "-m", "all_trec", beir.toString(), run.toString()}, new PrintWriter(a), new PrintWriter(new StringWriter())));
+    assertEquals(0, RankstackEval.run(new String[] {"trec", "-m", "all_trec", trec.toString(), run.toString()}, new PrintWriter(b), new PrintWriter(new StringWriter())));
+    assertEquals(b.toString(), a.toString());
+    assertTrue(a.toString().contains("num_rel_ret           \tall\t1"), a.toString());
+  }
+
+  @Test
   void qrelsGradeThatIsNotAnInteger() throws Exception {
     String err = failing("q1 0 d1 1\n\n# comment\nq1 0 d2 high\n".replace("\n\n", "\n"), GOOD_RUN);
     assertNames(err, "qrels.txt", 3);
