@@ -4,6 +4,7 @@ import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.compare.CompareCommand;
+import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
     description = "Rankstack's offline evaluation tool: index, search, evaluate and compare runs.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
         IndexCommand.class,
         SearchCommand.class,
         TrecCommand.class,
