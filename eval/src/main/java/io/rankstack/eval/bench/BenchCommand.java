@@ -1,7 +1,7 @@
 package io.rankstack.eval.bench;
 
 import io.rankstack.core.Query;
-import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.QuerySetOptions;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.SearchRequest;
@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,14 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, description = "Index folder made by 'index'.")
   Path index;
 
-  @Option(names = "--queries", required = true, description = "Query file (BEIR, TREC or TSV).")
-  Path queries;
-
-  @Option(names = "--query-format", description = "beir, trec or tsv (default: from the file name).")
-  String queryFormat;
-
-  @Option(names = "--judged-by", description = "Keep only the queries judged in this qrels file.")
-  Path judgedBy;
+  @Mixin QuerySetOptions querySet;
 
   @Option(names = "--k", defaultValue = "1000", description = "Documents per query (default ${DEFAULT-VALUE}).")
   int k;
@@ -52,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Query> qs = CollectionInputs.queries(queries, queryFormat, judgedBy);
+    List<Query> qs = querySet.read();
     List<SearchRequest> requests = qs.stream().map(q -> SearchRequest.of(q, k)).toList();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "bench-search: %d queries, k=%d, %d warm-up + %d measured rounds per path, %d available processors, %s%n",

@@ -1,7 +1,7 @@
 package io.rankstack.eval.bench;
 
 import io.rankstack.core.Document;
-import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.CollectionOptions;
 import io.rankstack.index.IndexConfig;
 import io.rankstack.index.io.DocumentFormat;
 import io.rankstack.index.io.DocumentReader;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,11 +25,7 @@ import picocli.CommandLine.Spec;
 public final class IndexBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", required = true, description = "beir, trec, jsonl or json (as for 'index').")
-  String format;
-
-  @Option(names = "--input", required = true, description = "Collection file, or a BEIR dataset folder.")
-  Path input;
+  @Mixin CollectionOptions collection;
 
   @Option(names = "--scratch", description = "Folder for throwaway indexes (default: a new temporary folder).")
   Path scratch;
@@ -41,8 +38,8 @@ public final class IndexBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DocumentFormat fmt = CollectionInputs.documentFormat(format);
-    Path file = CollectionInputs.corpusFile(input, fmt);
+    DocumentFormat fmt = collection.format();
+    Path file = collection.file();
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     List<Document> docs = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class IndexCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--format", required = true,
-      description = "beir (corpus.jsonl: _id, title, text; title+text also go to the flat 'contents' field), "
-          + "trec (<DOC><DOCNO>…), jsonl (Anserini {\"id\",\"contents\"}), json (plain JSON documents with 'id').")
-  String format;
-
-  @Option(names = "--input", required = true, description = "Collection file, or a BEIR dataset folder.")
-  Path input;
+  @Mixin CollectionOptions collection;
 
   @Option(names = "--index", required = true, description = "Index folder (created when absent; documents with an id already there are replaced).")
   Path index;
@@ -47,12 +42,12 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DocumentFormat fmt = CollectionInputs.documentFormat(format);
+    DocumentFormat fmt = collection.format();
     IndexConfig config = IndexConfig.forFormat(fmt).withKeywordFields(keywordFields.toArray(String[]::new));
     if (contentsFrom != null) {
       config = config.withContentsFrom(contentsFrom.toArray(String[]::new));
     }
-    Path file = CollectionInputs.corpusFile(input, fmt);
+    Path file = collection.file();
     PrintWriter out = spec.commandLine().getOut();
     if (progressEvery < 1) {
       throw new IllegalArgumentException("--progress must be at least 1: " + progressEvery);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,14 +30,7 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, description = "Index folder made by 'index'.")
   Path index;
 
-  @Option(names = "--queries", required = true, description = "Query file: BEIR queries.jsonl, TREC topics, or id<TAB>text lines.")
-  Path queries;
-
-  @Option(names = "--query-format", description = "beir, trec or tsv (default: from the file name: .jsonl beir, .tsv tsv, else trec).")
-  String queryFormat;
-
-  @Option(names = "--judged-by", description = "Keep only the queries judged in this qrels file (e.g. BEIR qrels/test.tsv for the test split).")
-  Path judgedBy;
+  @Mixin QuerySetOptions querySet;
 
   @Option(names = "--run", required = true, description = "Output TREC run file.")
   Path run;
@@ -68,7 +62,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (k < 1) {
       throw new IllegalArgumentException("--k must be at least 1: " + k);
     }
-    List<Query> qs = CollectionInputs.queries(queries, queryFormat, judgedBy);
+    List<Query> qs = querySet.read();
     FieldWeights weights = FieldWeights.parse(fields);
     List<Filter> filters = parseFilters(termFilters, rangeFilters);
     long start = System.nanoTime();
