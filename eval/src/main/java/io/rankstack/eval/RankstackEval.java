@@ -5,6 +5,7 @@ import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.demo.DemoCommand;
+import io.rankstack.eval.fusion.FuseCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         TrecCommand.class,
         CompareCommand.class,
+        FuseCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
     })
