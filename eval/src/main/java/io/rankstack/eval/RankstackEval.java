@@ -3,6 +3,7 @@ package io.rankstack.eval;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
+import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
         TrecCommand.class,
         CompareCommand.class,
         FuseCommand.class,
+        ClickModelsCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
     })
