@@ -7,6 +7,7 @@ import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
+import io.rankstack.eval.interleaving.InterleavingSimulationCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         FuseCommand.class,
         ClickModelsCommand.class,
+        InterleavingSimulationCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
     })
