@@ -7,6 +7,7 @@ import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
+import io.rankstack.eval.grank.GRankCommand;
 import io.rankstack.eval.interleaving.InterleavingSimulationCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
         FuseCommand.class,
         ClickModelsCommand.class,
         InterleavingSimulationCommand.class,
+        GRankCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
     })

@@ -35,6 +35,8 @@ public final class GRankNode {
   private final ClickLog log = new ClickLog();
   private final Set<Integer> knownPeers = new TreeSet<>();
   private final Map<Integer, Double> rawSimilarity = new HashMap<>();
+  private final Map<Integer, List<ClickLogRow>> rowsByNode = new HashMap<>();
+  private final Map<String, List<ClickLogRow>> rowsByQuery = new HashMap<>();
   private final PeerSimilarity similarity;
   private final double isolation;
   private final boolean explore;
@@ -90,25 +92,32 @@ public final class GRankNode {
 
   /** Similarity of {@code peer} normalised by the maximum over known peers (1 for this node itself). */
   public double similarityOf(int peer) {
+    return normalised(peer, maxRawSimilarity());
+  }
+
+  private double normalised(int peer, double max) {
     if (peer == id) {
       return 1.0;
     }
+    return max == 0 ? 0 : rawSimilarity.getOrDefault(peer, 0.0) / max;
+  }
+
+  private double maxRawSimilarity() {
     double max = 0;
     for (double s : rawSimilarity.values()) {
       max = Math.max(max, s);
     }
-    return max == 0 ? 0 : rawSimilarity.getOrDefault(peer, 0.0) / max;
+    return max;
   }
 
   /** The ranked results for {@code query} (at most {@code k}). */
   public List<String> search(String query, int k) {
     Map<String, Double> score = new HashMap<>();
     Map<Integer, Double> weight = new HashMap<>();
-    for (ClickLogRow r : log.rows()) {
-      if (r.query().equals(query)) {
-        double w = weight.computeIfAbsent(r.nodeId(), n -> similarityOf(n) + isolation);
-        score.merge(r.clicked(), w, Double::sum);
-      }
+    double max = maxRawSimilarity();
+    for (ClickLogRow r : rowsByQuery.getOrDefault(query, List.of())) {
+      double w = weight.computeIfAbsent(r.nodeId(), n -> normalised(n, max) + isolation);
+      score.merge(r.clicked(), w, Double::sum);
     }
     List<String> clicked = new ArrayList<>(score.keySet());
     clicked.removeIf(item -> score.get(item) <= 0);
@@ -138,17 +147,22 @@ public final class GRankNode {
     String title = known == null ? item : known.title();
     Set<String> tags = known == null ? Set.of() : known.tags();
     ClickLogRow row = new ClickLogRow(id, queries++, query, shown, item, title, tags);
-    log.append(row);
-    refreshSimilarities();
+    if (log.append(row)) {
+      index(row);
+      refreshSimilarities(knownPeers);
+    }
     return row;
   }
 
   /** Adds gossiped rows (duplicates are dropped), discovers their nodes, updates similarities. */
   public int receive(List<ClickLogRow> rows) {
     int added = 0;
+    Set<Integer> touched = new TreeSet<>();
     for (ClickLogRow r : rows) {
       if (log.append(r)) {
         added++;
+        index(r);
+        touched.add(r.nodeId());
         seenItems.putIfAbsent(r.clicked(), new Item(r.clicked(), r.clickedTitle(), r.clickedTags()));
         if (r.nodeId() != id) {
           knownPeers.add(r.nodeId());
@@ -156,26 +170,31 @@ public final class GRankNode {
       }
     }
     if (added > 0) {
-      refreshSimilarities();
+      refreshSimilarities(touched.contains(id) ? knownPeers : touched);
     }
     return added;
   }
 
   /** Pull gossip: takes from {@code peer} the rows it has not sent this node yet; returns how many were new. */
   public int pullFrom(GRankNode peer) {
-    knownPeers.add(peer.id);
+    if (peer.id != id && knownPeers.add(peer.id)) {
+      refreshSimilarities(Set.of(peer.id));
+    }
     return receive(peer.log.unsentTo(id));
   }
 
-  private void refreshSimilarities() {
-    Map<Integer, List<ClickLogRow>> byNode = new HashMap<>();
-    for (ClickLogRow r : log.rows()) {
-      byNode.computeIfAbsent(r.nodeId(), n -> new ArrayList<>()).add(r);
-    }
-    List<ClickLogRow> mine = byNode.getOrDefault(id, List.of());
-    rawSimilarity.clear();
-    for (int peer : knownPeers) {
-      rawSimilarity.put(peer, similarity.similarity(mine, byNode.getOrDefault(peer, List.of())));
+  private void index(ClickLogRow r) {
+    rowsByNode.computeIfAbsent(r.nodeId(), n -> new ArrayList<>()).add(r);
+    rowsByQuery.computeIfAbsent(r.query(), q -> new ArrayList<>()).add(r);
+  }
+
+  /** Recomputes the raw similarity of {@code peers} (all known peers when this node's own rows changed). */
+  private void refreshSimilarities(Set<Integer> peers) {
+    List<ClickLogRow> mine = rowsByNode.getOrDefault(id, List.of());
+    for (int peer : peers) {
+      if (peer != id && knownPeers.contains(peer)) {
+        rawSimilarity.put(peer, similarity.similarity(mine, rowsByNode.getOrDefault(peer, List.of())));
+      }
     }
   }
 }
