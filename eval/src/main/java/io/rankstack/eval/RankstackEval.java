@@ -3,7 +3,10 @@ package io.rankstack.eval;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
+import io.rankstack.eval.bench.FeatureBenchCommand;
 import io.rankstack.eval.compare.CompareCommand;
+import io.rankstack.eval.ltr.FeaturesCommand;
+import io.rankstack.eval.ltr.LtrCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
+        FeaturesCommand.class,
+        LtrCommand.class,
+        FeatureBenchCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
