@@ -101,25 +101,39 @@ public final class CvExperimentCommand implements Callable<Integer> {
       List<Set<String>> fs = LtrSupport.folds(all.queryIds(), folds, options.seed);
       List<RankedList> lm = new ArrayList<>();
       List<RankedList> lin = new ArrayList<>();
+      List<RankedList> sel = new ArrayList<>();
       for (int f = 0; f < fs.size(); f++) {
         LetorDataset test = all.subset(fs.get(f), "fold " + (f + 1));
         LetorDataset train = LtrSupport.without(all, fs.get(f), "folds except " + (f + 1));
         float[] s = ExperimentRunner.lambdaMart(train, test, options.config(), options.validFraction, fx.names(), out, "fold " + (f + 1));
         lm.addAll(LtrSupport.rank(test, s, "lambdamart").lists().values());
         lin.addAll(LtrSupport.rank(test, ExperimentRunner.linear(train, test, ridge), "linear").lists().values());
+        if (options.select) {
+          float[] ss = ExperimentRunner.selectedLambdaMart(train, test, options.grid(), options.validFraction, fx.names(), out, "fold " + (f + 1));
+          sel.addAll(LtrSupport.rank(test, ss, "lambdamart-selected").lists().values());
+        }
       }
       Run bm25 = e.firstStage();
       Run lmRun = Run.of("lambdamart", lm);
       Run linRun = Run.of("linear", lin);
       out.printf(Locale.ROOT, "%s, %d-fold CV over %d queries (held-out rankings pooled), reranking BM25 top %d:%n", collection, folds,
           all.queryIds().size(), top);
-      ExperimentRunner.table(out, j, List.of("BM25 (k1=0.9, b=0.4)", "linear (ridge λ=" + ridge + ")", "LambdaMART"),
-          List.of(bm25, linRun, lmRun));
+      List<String> names = new ArrayList<>(List.of("BM25 (k1=0.9, b=0.4)", "linear (ridge λ=" + ridge + ")", "LambdaMART"));
+      List<Run> runs = new ArrayList<>(List.of(bm25, linRun, lmRun));
+      Run selRun = options.select ? Run.of("lambdamart-selected", sel) : null;
+      if (selRun != null) {
+        names.add("LambdaMART, grid selected on validation");
+        runs.add(selRun);
+      }
+      ExperimentRunner.table(out, j, names, runs);
       Path a = ExperimentRunner.write(bm25, w, "bm25.run");
       Path b = ExperimentRunner.write(lmRun, w, "lambdamart.run");
       Path c = ExperimentRunner.write(linRun, w, "linear.run");
       ExperimentRunner.compare(out, qrels, a, b, "ndcg_cut.10");
       ExperimentRunner.compare(out, qrels, a, c, "ndcg_cut.10");
+      if (selRun != null) {
+        ExperimentRunner.compare(out, qrels, a, ExperimentRunner.write(selRun, w, "lambdamart-selected.run"), "ndcg_cut.10");
+      }
     }
     return 0;
   }

@@ -59,6 +59,33 @@ final class ExperimentRunner {
     }
   }
 
+  /**
+   * Scores of the LambdaMART model whose configuration, among {@code grid}, has the best validation
+   * nDCG@10 (XGBoost's, on the same seeded validation split of {@code train}); test rows are only scored.
+   */
+  static float[] selectedLambdaMart(LetorDataset train, LetorDataset test, List<LambdaMartConfig> grid, double validFraction,
+                                    List<String> names, PrintWriter out, String label) {
+    Set<String> held = LtrSupport.sample(train.queryIds(), validFraction, grid.get(0).seed());
+    LetorDataset val = train.subset(held, "validation");
+    LetorDataset fit = LtrSupport.without(train, held, "fit");
+    float[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    String bestInfo = "";
+    for (LambdaMartConfig c : grid) {
+      try (LambdaMartModel m = new LambdaMartTrainer(c, InstantSource.system()).train(fit, val, names)) {
+        double v = m.info().metrics().get("validation_ndcg@" + c.evalAt());
+        if (v > bestScore) {
+          bestScore = v;
+          best = m.score(test.denseMatrix(), test.size());
+          bestInfo = String.format(Locale.ROOT, "eta %s depth %d min child weight %s: %d trees, validation nDCG@10 %.4f",
+              c.eta(), c.maxDepth(), c.minChildWeight(), m.info().trees(), v);
+        }
+      }
+    }
+    out.printf(Locale.ROOT, "  %s: selected LambdaMART (of %d configurations) %s%n", label, grid.size(), bestInfo);
+    return best;
+  }
+
   /** Scores of the ridge linear ranker trained on all of {@code train}. */
   static float[] linear(LetorDataset train, LetorDataset test, double ridge) {
     LinearRanker r = LinearRanker.train(train, ridge);

@@ -36,6 +36,24 @@ public final class LambdaMartOptions {
       description = "Share of the training queries held out for early stopping (default ${DEFAULT-VALUE}); never test queries.")
   double validFraction;
 
+  @Option(names = "--select",
+      description = "Also choose eta, depth and min child weight from a small grid (eta 0.05/0.1/0.3 x depth 3/6 x min child weight 1/10)"
+          + " by validation nDCG@10, never by test queries.")
+  boolean select;
+
+  /** The grid {@code --select} searches, each with the other flags as given. */
+  public java.util.List<LambdaMartConfig> grid() {
+    java.util.List<LambdaMartConfig> g = new java.util.ArrayList<>();
+    for (double e : new double[] {0.05, 0.1, 0.3}) {
+      for (int d : new int[] {3, 6}) {
+        for (double w : new double[] {1, 10}) {
+          g.add(config().withTrees(e, d, w, subsample, colsample));
+        }
+      }
+    }
+    return g;
+  }
+
   /** The configuration these flags describe. */
   public LambdaMartConfig config() {
     return new LambdaMartConfig(rounds, earlyStopping, eta, depth, minChildWeight, subsample, colsample, 1.0, 10, threads, seed);

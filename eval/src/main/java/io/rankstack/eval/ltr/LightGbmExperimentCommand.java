@@ -62,9 +62,17 @@ public final class LightGbmExperimentCommand implements Callable<Integer> {
       lm = LtrSupport.metrics(qrels, LtrSupport.rank(test, m.score(test.denseMatrix(), test.size()), "lambdamart"));
       info = m.info().trees() + " trees, validation " + m.info().metrics();
     }
+    Map<String, Double> selected = null;
+    if (options.select) {
+      float[] s = ExperimentRunner.selectedLambdaMart(train, test, options.grid(), options.validFraction, null, out, "lightgbm-rank");
+      selected = LtrSupport.metrics(qrels, LtrSupport.rank(test, s, "lambdamart-selected"));
+    }
     out.println(LtrSupport.tableHeader(lin));
     out.println(LtrSupport.row("linear (ridge λ=" + ridge + ", all train queries)", lin));
     out.println(LtrSupport.row("LambdaMART (" + fit.queryIds().size() + " train queries, " + val.queryIds().size() + " validation)", lm));
+    if (selected != null) {
+      out.println(LtrSupport.row("LambdaMART, grid selected on validation", selected));
+    }
     out.println("LambdaMART: " + info + "; config " + options.config());
     return 0;
   }

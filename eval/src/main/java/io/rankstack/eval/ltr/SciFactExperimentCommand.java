@@ -75,13 +75,24 @@ public final class SciFactExperimentCommand implements Callable<Integer> {
       Run bm25 = te.firstStage();
       Run lmRun = LtrSupport.rank(te.data(), lm, "lambdamart");
       Run linRun = LtrSupport.rank(te.data(), lin, "linear");
+      List<String> names = new java.util.ArrayList<>(List.of("BM25 (k1=0.9, b=0.4)", "linear (ridge λ=" + ridge + ")", "LambdaMART"));
+      List<Run> runs = new java.util.ArrayList<>(List.of(bm25, linRun, lmRun));
+      Run selRun = null;
+      if (options.select) {
+        float[] sel = ExperimentRunner.selectedLambdaMart(tr.data(), te.data(), options.grid(), options.validFraction, fx.names(), out, "scifact");
+        selRun = LtrSupport.rank(te.data(), sel, "lambdamart-selected");
+        names.add("LambdaMART, grid selected on validation");
+        runs.add(selRun);
+      }
       out.println("SciFact test (" + testQ.size() + " queries), reranking BM25 top " + top + ":");
-      ExperimentRunner.table(out, testJ, List.of("BM25 (k1=0.9, b=0.4)", "linear (ridge λ=" + ridge + ")", "LambdaMART"),
-          List.of(bm25, linRun, lmRun));
+      ExperimentRunner.table(out, testJ, names, runs);
       Path a = ExperimentRunner.write(bm25, work, "bm25.run");
       Path b = ExperimentRunner.write(lmRun, work, "lambdamart.run");
       ExperimentRunner.write(linRun, work, "linear.run");
       ExperimentRunner.compare(out, testQrels, a, b, "ndcg_cut.10");
+      if (selRun != null) {
+        ExperimentRunner.compare(out, testQrels, a, ExperimentRunner.write(selRun, work, "lambdamart-selected.run"), "ndcg_cut.10");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
