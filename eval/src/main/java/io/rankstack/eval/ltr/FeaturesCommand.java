@@ -54,6 +54,10 @@ public final class FeaturesCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output LETOR file.")
   Path out;
 
+  @Option(names = "--no-header", negatable = false,
+      description = "Write no '#' header lines (for tools that reject comment lines); names stay in OUT.features.tsv.")
+  boolean noHeader;
+
   @Override
   public Integer call() {
     if (top < 1) {
@@ -65,7 +69,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     try (Bm25Searcher searcher = Bm25Searcher.open(index, new Bm25Parameters(k1, b))) {
       FeatureExtractor fx = FeatureExtractor.of(searcher, LtrSupport.fields(searcher, fields));
       LtrSupport.Extraction e = LtrSupport.extract(searcher, fx, qs, judgments, top, out.getFileName().toString());
-      LtrSupport.writeLetor(e, out, String.format(Locale.ROOT, "index %s, queries %s, qrels %s, BM25 k1=%s b=%s top %d",
+      LtrSupport.writeLetor(e, out, noHeader, String.format(Locale.ROOT, "index %s, queries %s, qrels %s, BM25 k1=%s b=%s top %d",
           index, queries, qrels, k1, b, top));
       pw.printf(Locale.ROOT, "%d queries, %d rows, %d features (%s) in %.2f s; written to %s and %s.features.tsv%n",
           qs.size(), e.data().size(), fx.size(), String.join(",", fx.fields()), e.seconds(), out, out.getFileName());

@@ -101,7 +101,12 @@ public final class LtrSupport {
 
   /** Writes the LETOR file with the header, and {@code file + ".features.tsv"} (number, name, definition). */
   public static void writeLetor(Extraction e, Path file, String provenance) {
-    LetorFormat.writeSvmlight(e.data(), file, header(e.features(), provenance));
+    writeLetor(e, file, false, provenance);
+  }
+
+  /** As {@link #writeLetor(Extraction, Path, String)}; {@code noHeader} leaves out the {@code #} lines. */
+  public static void writeLetor(Extraction e, Path file, boolean noHeader, String provenance) {
+    LetorFormat.writeSvmlight(e.data(), file, noHeader ? List.of() : header(e.features(), provenance));
     StringBuilder sb = new StringBuilder("index\tname\tdefinition\n");
     for (int i = 0; i < e.features().size(); i++) {
       sb.append(i + 1).append('\t').append(e.features().get(i).name()).append('\t').append(e.features().get(i).definition()).append('\n');

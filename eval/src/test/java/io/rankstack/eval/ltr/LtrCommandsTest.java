@@ -56,6 +56,11 @@ class LtrCommandsTest {
     List<String> names = LtrSupport.featureNames(letor);
     assertEquals(60, names.size());
     assertEquals("contents.bm25", names.get(9));
+    Path bare = dir.resolve("bare.letor");
+    run("features", "--index", index.toString(), "--queries", queries.toString(), "--qrels", qrels.toString(),
+        "--out", bare.toString(), "--no-header");
+    assertTrue(Files.readString(bare).matches("(?s)[0-9] qid:q1 .*"), Files.readString(bare));
+    assertEquals(d.rows(), LetorFormat.readSvmlight(bare).rows());
   }
 
   @Test
