@@ -181,6 +181,37 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void segmentsDoNotChangeTheVectors() throws Exception {
+    // The same three documents written in two batches give two segments; postings are walked per
+    // segment, and every vector must equal the one-segment index's.
+    try (ByteBuffersDirectory two = new ByteBuffersDirectory()) {
+      IndexConfig cfg = new IndexConfig(java.util.Set.of(), List.of("title", "text"), true);
+      CollectionIndexer ix = new CollectionIndexer(cfg, DefaultEnglishAnalyzer::new, InstantSource.system(), 16);
+      ix.index(two, DocumentReader.of("a", List.of(
+          new Document("d3", Map.of("title", "bird fish", "text", "fish bird bird dog fish bird")))), ProgressListener.NONE);
+      ix.index(two, DocumentReader.of("b", List.of(
+          new Document("d1", Map.of("title", "red cat", "text", "cat bird dog")),
+          new Document("d2", Map.of("title", "fish", "text", "cat cat fish bird")))), ProgressListener.NONE);
+      try (DirectoryReader r2 = DirectoryReader.open(two);
+           Bm25Searcher s2 = Bm25Searcher.of(r2, new Bm25Parameters(0.9f, 0.4f), analyzer)) {
+        assertEquals(2, r2.leaves().size());
+        FeatureExtractor fx2 = FeatureExtractor.of(s2, List.of("text", "title", "contents"));
+        for (String text : List.of("cat bird", "fish dog bird", "red")) {
+          Query q = new Query("q", text);
+          RankedList l1 = searcher.search(q, 10);
+          RankedList l2 = s2.search(q, 10);
+          assertEquals(l1.docIds(), l2.docIds());
+          float[][] a = fx.extract(q, l1);
+          float[][] b = fx2.extract(q, l2);
+          for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(a[i], b[i], 1e-6f, text + " rank " + (i + 1));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void minSpanByHand() {
     // a at {1, 9}, b at {4}, c at {6, 12}: windows [1..6] = 6, [4..9] = 6, [4..12]... shortest is 6 (positions 1..6 or 4..9)
     assertEquals(6, Proximity.minSpan(new int[][] {{1, 9}, {4}, {6, 12}}));
