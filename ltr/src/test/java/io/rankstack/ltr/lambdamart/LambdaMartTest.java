@@ -80,6 +80,15 @@ class LambdaMartTest {
       }
     }
     assertThrows(IllegalArgumentException.class, () -> LambdaMartCodec.load(dir.resolve("nothing")));
+    // metadata that disagrees with the booster, or is not ours, is rejected with the file named
+    Path meta = dir.resolve("model").resolve(LambdaMartCodec.METADATA_FILE);
+    String json = Files.readString(meta);
+    Files.writeString(meta, json.replace("\"f3\"", "\"f3\", \"f4\""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LambdaMartCodec.load(dir.resolve("model")));
+    assertTrue(e.getMessage().contains("expects 3 features") && e.getMessage().contains("lists 4"), e.getMessage());
+    Files.writeString(meta, json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+    e = assertThrows(IllegalArgumentException.class, () -> LambdaMartCodec.load(dir.resolve("model")));
+    assertTrue(e.getMessage().contains("formatVersion 9"), e.getMessage());
   }
 
   @Test
