@@ -2,6 +2,7 @@ package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bench.BenchCommand;
+import io.rankstack.eval.bench.FeatureBenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
@@ -9,6 +10,8 @@ import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
 import io.rankstack.eval.grank.GRankCommand;
 import io.rankstack.eval.interleaving.InterleavingSimulationCommand;
+import io.rankstack.eval.ltr.FeaturesCommand;
+import io.rankstack.eval.ltr.LtrCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Command;
         GRankCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
+        FeaturesCommand.class,
+        LtrCommand.class,
+        FeatureBenchCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

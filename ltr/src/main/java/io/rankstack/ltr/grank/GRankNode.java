@@ -37,6 +37,9 @@ public final class GRankNode {
   private final Map<Integer, Double> rawSimilarity = new HashMap<>();
   private final Map<Integer, List<ClickLogRow>> rowsByNode = new HashMap<>();
   private final Map<String, List<ClickLogRow>> rowsByQuery = new HashMap<>();
+  private final Map<Integer, PeerSimilarity.Profile> profiles = new HashMap<>();
+  private final Set<Integer> stalePeers = new TreeSet<>();
+  private boolean allStale;
   private final PeerSimilarity similarity;
   private final double isolation;
   private final boolean explore;
@@ -92,6 +95,7 @@ public final class GRankNode {
 
   /** Similarity of {@code peer} normalised by the maximum over known peers (1 for this node itself). */
   public double similarityOf(int peer) {
+    refreshStaleSimilarities();
     return normalised(peer, maxRawSimilarity());
   }
 
@@ -114,6 +118,7 @@ public final class GRankNode {
   public List<String> search(String query, int k) {
     Map<String, Double> score = new HashMap<>();
     Map<Integer, Double> weight = new HashMap<>();
+    refreshStaleSimilarities();
     double max = maxRawSimilarity();
     for (ClickLogRow r : rowsByQuery.getOrDefault(query, List.of())) {
       double w = weight.computeIfAbsent(r.nodeId(), n -> normalised(n, max) + isolation);
@@ -149,7 +154,7 @@ public final class GRankNode {
     ClickLogRow row = new ClickLogRow(id, queries++, query, shown, item, title, tags);
     if (log.append(row)) {
       index(row);
-      refreshSimilarities(knownPeers);
+      allStale = true;
     }
     return row;
   }
@@ -169,16 +174,17 @@ public final class GRankNode {
         }
       }
     }
-    if (added > 0) {
-      refreshSimilarities(touched.contains(id) ? knownPeers : touched);
+    if (touched.contains(id)) {
+      allStale = true;
     }
+    stalePeers.addAll(touched);
     return added;
   }
 
   /** Pull gossip: takes from {@code peer} the rows it has not sent this node yet; returns how many were new. */
   public int pullFrom(GRankNode peer) {
     if (peer.id != id && knownPeers.add(peer.id)) {
-      refreshSimilarities(Set.of(peer.id));
+      stalePeers.add(peer.id);
     }
     return receive(peer.log.unsentTo(id));
   }
@@ -186,15 +192,28 @@ public final class GRankNode {
   private void index(ClickLogRow r) {
     rowsByNode.computeIfAbsent(r.nodeId(), n -> new ArrayList<>()).add(r);
     rowsByQuery.computeIfAbsent(r.query(), q -> new ArrayList<>()).add(r);
+    profiles.remove(r.nodeId());
   }
 
-  /** Recomputes the raw similarity of {@code peers} (all known peers when this node's own rows changed). */
-  private void refreshSimilarities(Set<Integer> peers) {
-    List<ClickLogRow> mine = rowsByNode.getOrDefault(id, List.of());
-    for (int peer : peers) {
+  private PeerSimilarity.Profile profileOf(int node) {
+    return profiles.computeIfAbsent(node, n -> PeerSimilarity.profile(rowsByNode.getOrDefault(n, List.of())));
+  }
+
+  /**
+   * Brings raw similarities up to date, lazily: rows only mark peers stale (all of them when this
+   * node's own rows changed), and the work happens once, when a ranking or a similarity is asked for.
+   */
+  private void refreshStaleSimilarities() {
+    if (!allStale && stalePeers.isEmpty()) {
+      return;
+    }
+    PeerSimilarity.Profile mine = profileOf(id);
+    for (int peer : allStale ? knownPeers : stalePeers) {
       if (peer != id && knownPeers.contains(peer)) {
-        rawSimilarity.put(peer, similarity.similarity(mine, rowsByNode.getOrDefault(peer, List.of())));
+        rawSimilarity.put(peer, similarity.similarity(mine, profileOf(peer)));
       }
     }
+    allStale = false;
+    stalePeers.clear();
   }
 }

@@ -37,16 +37,45 @@ public final class PeerSimilarity {
     this.variant = java.util.Objects.requireNonNull(variant, "variant");
   }
 
+  /**
+   * What similarity needs from one node's rows, computed once: its top-10 query terms, the items it
+   * clicked per query, and all items it clicked. Immutable.
+   */
+  public static final class Profile {
+    private final Set<String> topTerms;
+    private final Map<String, Set<String>> clicksByQuery;
+    private final Set<String> clicked;
+
+    private Profile(List<ClickLogRow> rows) {
+      this.topTerms = Set.copyOf(topTerms(rows));
+      this.clicksByQuery = clicksByQuery(rows);
+      Set<String> c = new HashSet<>();
+      rows.forEach(r -> c.add(r.clicked()));
+      this.clicked = c;
+    }
+  }
+
+  /** The profile of one node's rows. */
+  public static Profile profile(List<ClickLogRow> rows) {
+    return new Profile(rows);
+  }
+
   /** κ_t, κ_m and κ_u of two nodes' rows. */
   public static Counts counts(List<ClickLogRow> mine, List<ClickLogRow> theirs) {
-    Set<String> topMine = topTerms(mine);
-    Set<String> topTheirs = topTerms(theirs);
-    topMine.retainAll(topTheirs);
-    Map<String, Set<String>> myClicks = clicksByQuery(mine);
-    Map<String, Set<String>> theirClicks = clicksByQuery(theirs);
+    return counts(profile(mine), profile(theirs));
+  }
+
+  /** κ_t, κ_m and κ_u of two profiles. */
+  public static Counts counts(Profile mine, Profile theirs) {
+    int top = 0;
+    for (String t : mine.topTerms) {
+      if (theirs.topTerms.contains(t)) {
+        top++;
+      }
+    }
     int matched = 0;
-    for (Map.Entry<String, Set<String>> e : myClicks.entrySet()) {
-      Set<String> other = theirClicks.get(e.getKey());
+    for (Map.Entry<String, Set<String>> e : mine.clicksByQuery.entrySet()) {
+      Set<String> other = theirs.clicksByQuery.get(e.getKey());
       if (other != null) {
         for (String item : e.getValue()) {
           if (other.contains(item)) {
@@ -55,14 +84,22 @@ public final class PeerSimilarity {
         }
       }
     }
-    Set<String> union = new HashSet<>();
-    mine.forEach(r -> union.add(r.clicked()));
-    theirs.forEach(r -> union.add(r.clicked()));
-    return new Counts(topMine.size(), matched, union.size());
+    int union = mine.clicked.size();
+    for (String item : theirs.clicked) {
+      if (!mine.clicked.contains(item)) {
+        union++;
+      }
+    }
+    return new Counts(top, matched, union);
   }
 
   /** S for two nodes' rows, before normalisation. */
   public double similarity(List<ClickLogRow> mine, List<ClickLogRow> theirs) {
+    return similarity(profile(mine), profile(theirs));
+  }
+
+  /** S for two profiles, before normalisation. */
+  public double similarity(Profile mine, Profile theirs) {
     Counts c = counts(mine, theirs);
     if (c.clickUnion() == 0) {
       return 0;
