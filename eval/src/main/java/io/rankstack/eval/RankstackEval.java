@@ -1,6 +1,7 @@
 package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.eval.bandit.BanditCommand;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.compare.CompareCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
+        BanditCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
