@@ -29,7 +29,7 @@ public final class CascadeKlUcb implements CascadingBandit {
   private final double[] r0;
   private final double[] slope;
   private final boolean[] stale;
-  private final double[] scores;
+  private final int[] candidates;
   private final int[] ids;
   private final double[] vals;
   private long exactSolves;
@@ -63,7 +63,7 @@ public final class CascadeKlUcb implements CascadingBandit {
     r0 = new double[n];
     slope = new double[n];
     stale = new boolean[n];
-    scores = new double[n];
+    candidates = new int[n];
     ids = new int[stats.listSize];
     vals = new double[stats.listSize];
     Arrays.fill(stale, true);
@@ -82,16 +82,19 @@ public final class CascadeKlUcb implements CascadingBandit {
 
   private void solve(int e, double r) {
     long n = stats.pulls[e];
-    r0[e] = r;
     stale[e] = false;
     if (n == 0) {
+      r0[e] = r;
       q0[e] = Double.POSITIVE_INFINITY;
       slope[e] = 0;
       return;
     }
     exactSolves++;
     double p = (double) stats.clicks[e] / n;
+    // no warm start: the root must be a pure function of (ŵ, r/T) so that equal items tie exactly
+    // and a restored learner (cold cache) selects exactly what the original would
     double q = KlUcb.upperBound(p, r / n);
+    r0[e] = r;
     q0[e] = q;
     if (q >= 1) {
       slope[e] = 0;
@@ -115,7 +118,7 @@ public final class CascadeKlUcb implements CascadingBandit {
     int k = ids.length;
     TopK.select(q0, n, k, ids, vals);
     double theta = vals[k - 1] - SLACK;
-    double[] s = scores;
+    int m = 0;
     for (int e = 0; e < n; e++) {
       double lower = q0[e];
       double dr = r - r0[e];
@@ -124,12 +127,10 @@ public final class CascadeKlUcb implements CascadingBandit {
         if (dr != 0) {
           solve(e, r);
         }
-        s[e] = q0[e];
-      } else {
-        s[e] = Double.NEGATIVE_INFINITY;
+        candidates[m++] = e;
       }
     }
-    TopK.select(s, n, k, ids, vals);
+    TopK.selectAmong(candidates, m, q0, k, ids, vals);
     return ids.clone();
   }
 

@@ -36,4 +36,27 @@ final class TopK {
       ids[pos] = e;
     }
   }
+
+  /**
+   * As {@link #select} but over the candidate ids {@code cand[0..m)} only, which must be in
+   * increasing order (so ties still go to the lower id).
+   */
+  static void selectAmong(int[] cand, int m, double[] scores, int k, int[] ids, double[] vals) {
+    int size = 0;
+    for (int c = 0; c < m; c++) {
+      int e = cand[c];
+      double s = scores[e];
+      if (size == k && !(s > vals[k - 1])) {
+        continue;
+      }
+      int pos = size < k ? size++ : k - 1;
+      while (pos > 0 && s > vals[pos - 1]) {
+        vals[pos] = vals[pos - 1];
+        ids[pos] = ids[pos - 1];
+        pos--;
+      }
+      vals[pos] = s;
+      ids[pos] = e;
+    }
+  }
 }
