@@ -1,8 +1,6 @@
 package io.rankstack.bandits.rl;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * BestPerm (Du, Srikant and Chen, "Cascading Reinforcement Learning", ICLR 2024, arXiv 2401.08961):
@@ -88,11 +86,11 @@ public final class BestPerm {
     if (w.length != n) {
       throw new IllegalArgumentException("q and w differ in length: " + n + " and " + w.length);
     }
-    Integer[] kept = new Integer[n];
+    int[] order = new int[n];
     int j = 0;
     for (int a = 0; a < n; a++) {
       if (w[a] > wBottom) {
-        kept[j++] = a;
+        order[j++] = a;
       }
     }
     if (j == 0) {
@@ -110,11 +108,7 @@ public final class BestPerm {
       }
       return new Result(new int[] {best}, bestV);
     }
-    Integer[] order = Arrays.copyOf(kept, j);
-    Arrays.sort(order, (x, y) -> {
-      int c = Double.compare(w[y], w[x]);
-      return c != 0 ? c : Integer.compare(x, y);
-    });
+    sortByWeightDescending(order, j, w);
     int m = Math.min(maxLength, j);
     // f[i][k], i = 0..j (row j is the "J+1" boundary), k = 0..m
     double[] f = new double[(j + 1) * (m + 1)];
@@ -129,24 +123,55 @@ public final class BestPerm {
         f[i * stride + k] = Math.max(skip, take);
       }
     }
-    List<Integer> list = new ArrayList<>();
+    int[] list = new int[m];
+    int len = 0;
     int k = m;
     for (int i = 0; i < j && k > 0; i++) {
       int a = order[i];
       double skip = f[(i + 1) * stride + k];
       double take = q[a] * w[a] + (1 - q[a]) * f[(i + 1) * stride + k - 1];
       if (take > skip) {
-        list.add(a);
+        list[len++] = a;
         k--;
       }
     }
-    return new Result(list.stream().mapToInt(Integer::intValue).toArray(), f[m]);
+    return new Result(Arrays.copyOf(list, len), f[m]);
+  }
+
+  /** Sorts order[0..j) by w descending, ties by lower id (insertion sort: lists are short). */
+  private static void sortByWeightDescending(int[] order, int j, double[] w) {
+    if (j > 64) {
+      Integer[] boxed = new Integer[j];
+      for (int i = 0; i < j; i++) {
+        boxed[i] = order[i];
+      }
+      Arrays.sort(boxed, (x, y) -> {
+        int c = Double.compare(w[y], w[x]);
+        return c != 0 ? c : Integer.compare(x, y);
+      });
+      for (int i = 0; i < j; i++) {
+        order[i] = boxed[i];
+      }
+      return;
+    }
+    for (int i = 1; i < j; i++) {
+      int a = order[i];
+      int p = i - 1;
+      while (p >= 0 && (w[order[p]] < w[a] || (w[order[p]] == w[a] && order[p] > a))) {
+        order[p + 1] = order[p];
+        p--;
+      }
+      order[p + 1] = a;
+    }
   }
 
   /**
    * Brute force over every ordered list of distinct items of length 0..m: O(N^m). The reference
    * for tests and the "oracle" planner's cost baseline. With {@code BEST_SINGLE_ITEM} the empty
-   * list is allowed only when some item beats ⊥ (matching {@link #solve}).
+   * list is allowed only when some item beats ⊥ (matching {@link #solve}). Among lists of equal
+   * value (within 1e-12) the longest wins, then the one with larger w position by position, then
+   * lower ids: BestPerm's backtracking also keeps taking items whose contribution ties (for instance
+   * below an item with q = 1) in w order, so the two usually agree on ties too.
    */
   public Result bruteForce(double[] q, double[] w, double wBottom) {
     int n = q.length;
@@ -181,6 +206,22 @@ public final class BestPerm {
       this.best = new int[m];
     }
 
+    /** Ties: the longer list, then the larger w position by position, then the lower id. */
+    boolean tieBreaksBetter(int len) {
+      if (len != bestLength) {
+        return len > bestLength;
+      }
+      for (int i = 0; i < len; i++) {
+        if (w[cur[i]] != w[best[i]]) {
+          return w[cur[i]] > w[best[i]];
+        }
+        if (cur[i] != best[i]) {
+          return cur[i] < best[i];
+        }
+      }
+      return false;
+    }
+
     void run(int len) {
       if (len == cur.length) {
         return;
@@ -196,8 +237,8 @@ public final class BestPerm {
           int b = cur[i];
           v = q[b] * w[b] + (1 - q[b]) * v;
         }
-        if (v > bestValue) {
-          bestValue = v;
+        if (v > bestValue + 1e-12 || (v >= bestValue - 1e-12 && tieBreaksBetter(len + 1))) {
+          bestValue = Math.max(bestValue, v);
           bestLength = len + 1;
           System.arraycopy(cur, 0, best, 0, len + 1);
         }
