@@ -132,6 +132,7 @@ public final class CascadeLinUcb implements CascadingBandit {
     if (list.length != listSize) {
       throw new IllegalArgumentException("illegal list length " + list.length + ", must be " + listSize);
     }
+    ItemStats.checkList(list, numItems);
     int observed = CascadingBandit.observedCount(list.length, clickPosition);
     int d = dim;
     double[] m = gramInverse;

@@ -30,13 +30,14 @@ final class ItemStats {
   }
 
   /**
-   * Applies cascade feedback and calls {@code changed} for each updated item. Returns nothing; the
-   * list is validated (length K, distinct in-range ids are the caller's contract, checked cheaply).
+   * Applies cascade feedback and calls {@code changed} for each updated item. The list must have
+   * length K and distinct in-range ids.
    */
   void update(int[] list, int clickPosition, ItemListener changed) {
     if (list.length != listSize) {
       throw new IllegalArgumentException("illegal list length " + list.length + ", must be " + listSize);
     }
+    checkList(list, pulls.length);
     int observed = CascadingBandit.observedCount(list.length, clickPosition);
     for (int k = 0; k < observed; k++) {
       int e = list[k];
@@ -47,6 +48,21 @@ final class ItemStats {
       changed.itemChanged(e);
     }
     round++;
+  }
+
+  /** Item ids must be in [0, L) and distinct (O(K²), K is small). */
+  static void checkList(int[] list, int numItems) {
+    for (int k = 0; k < list.length; k++) {
+      int e = list[k];
+      if (e < 0 || e >= numItems) {
+        throw new IllegalArgumentException("illegal item id " + e + " at position " + k + ", must be in [0, " + numItems + ")");
+      }
+      for (int j = 0; j < k; j++) {
+        if (list[j] == e) {
+          throw new IllegalArgumentException("item " + e + " appears twice in the list");
+        }
+      }
+    }
   }
 
   BanditState.Counts snapshot(BanditState.Algorithm algorithm, double exploration, long seed) {
