@@ -77,6 +77,13 @@ public final class MovieLensRlCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(names = "--agents", split = ",", defaultValue = "VI,ORACLE,HOEFFDING,NAIVE",
+      description = "Agents to run, any of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  List<Agent> agents;
+
+  @Option(names = "--no-extras", description = "Skip the BestPerm timing and CascadingBPI (for sweeps).")
+  boolean noExtras;
+
   @Option(names = "--plot-dir", description = "Write regret curves as PNG files (bandits-rl-N<n>.png) here.")
   Path plotDir;
 
@@ -117,7 +124,7 @@ public final class MovieLensRlCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%nN = %d: V* = %.4f, μ = %s, naive agent's actions per state = %d%n", n, opt.value(),
             MovieLens.describe(mdp.initial()), naiveActions);
         List<Future<Done>> futures = new ArrayList<>();
-        for (Agent agent : Agent.values()) {
+        for (Agent agent : agents) {
           int runs = agent == Agent.ORACLE ? Math.min(oracleSeeds, seeds) : seeds;
           for (int seed = 0; seed < runs; seed++) {
             int sd = seed;
@@ -144,7 +151,7 @@ public final class MovieLensRlCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-24s %6s %22s %18s %18s %12s%n", "agent", "runs", "regret(K) mean ± 95%", "first 10%/episode", "last 10%/episode", "s per run");
         List<Charts.Curve> curves = new ArrayList<>();
         int tenth = Math.max(1, episodes / 10);
-        for (Agent agent : Agent.values()) {
+        for (Agent agent : agents) {
           List<Done> ds = byAgent.get(agent.ordinal());
           int r = ds.size();
           double[] fin = new double[r];
@@ -186,8 +193,10 @@ public final class MovieLensRlCommand implements Callable<Integer> {
               "episode k", "cumulative regret", curves);
           out.println("wrote " + png);
         }
-        speed(out, n);
-        bpi(out, mdp, reward, opt.value());
+        if (!noExtras) {
+          speed(out, n);
+          bpi(out, mdp, reward, opt.value());
+        }
       }
     } finally {
       pool.shutdownNow();
