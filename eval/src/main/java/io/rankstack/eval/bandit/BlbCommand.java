@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
  * BLB(L, K, p, Δ) (Kveton et al. 2015), averaged over seeds with 95% confidence bands.
  */
 @Command(name = "blb", mixinStandardHelpOptions = true,
-    description = {"Cumulative expected regret of CascadeUCB1, CascadeKL-UCB, CascadeTS and CascadeLinUCB on",
-        "BLB(L, K, p, Δ): the first K items have attraction p, the rest p - Δ. Seeds share the click draws",
-        "across learners (common random numbers)."})
+    description = {"Regret of the cascading bandits on BLB(L, K, p, Δ).",
+        "CascadeUCB1, CascadeKL-UCB, CascadeTS and CascadeLinUCB on BLB(L, K, p, Δ): the first K items have",
+        "attraction p, the rest p - Δ. Seeds share the click draws across learners (common random numbers)."})
 public final class BlbCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * CascadeLinUCB uses genre indicators plus a constant as features).
  */
 @Command(name = "movielens", mixinStandardHelpOptions = true,
-    description = {"Cumulative regret of the cascading bandits on a MovieLens cascade model: the L most-rated movies of",
-        "ml-latest-small, w(e) = share of users who rated e >= 4; CascadeLinUCB uses genre features."})
+    description = {"Regret of the cascading bandits on a MovieLens cascade model.",
+        "The L most-rated movies of ml-latest-small, w(e) = share of users who rated e >= 4;",
+        "CascadeLinUCB uses genre features."})
 public final class MovieLensBanditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
  * brute force; CascadingBPI's stopping time.
  */
 @Command(name = "movielens-rl", mixinStandardHelpOptions = true,
-    description = {"Cascading RL on a MovieLens-derived cascading MDP (states: genre of the last clicked movie):",
-        "regret and time of CascadingVI vs oracle (brute-force planning), Hoeffding-bonus and naive baselines,",
-        "BestPerm vs brute-force speed, and CascadingBPI."})
+    description = {"Cascading RL on a MovieLens cascading MDP: regret, running time, BestPerm speed-up, BPI.",
+        "States: genre of the last clicked movie. CascadingVI against the oracle (brute-force planning),",
+        "the Hoeffding-bonus variant and the naive list-as-action agent; BestPerm against brute force;",
+        "CascadingBPI's stopping time."})
 public final class MovieLensRlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
  * orders of the log (the replay's own variance), reporting mean ± 95% over orders.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = {"Off-policy replay (Li et al. 2011) of the bandit learners (K = 1) on the Open Bandit Dataset",
-        "sample's uniform-random logs; compared with the random and Bernoulli-TS logging policies' observed click rates."})
+    description = {"Off-policy replay of the bandit learners on the Open Bandit Dataset sample.",
+        "Replay (Li et al. 2011) with K = 1 on the uniform-random logs, compared with the random and",
+        "Bernoulli-TS logging policies' observed click rates."})
 public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
