@@ -46,7 +46,24 @@ class BanditCommandTest {
   }
 
   @Test
+  void movieLensBanditOnATinyGeneratedDataset() throws IOException {
+    writeTinyMovieLens();
+    String out = run("bandit", "movielens", "--data", dir.toString(), "--items", "4", "--k", "2", "--rounds", "1000",
+        "--seeds", "2", "--points", "10");
+    assertTrue(out.contains("L = 4 most-rated movies") && out.contains("CascadeLinUCB"), out);
+  }
+
+  @Test
   void movieLensRlOnATinyGeneratedDataset() throws IOException {
+    writeTinyMovieLens();
+    String out = run("bandit", "movielens-rl", "--data", dir.toString(), "--items", "3", "--genres", "2", "--episodes", "50",
+        "--seeds", "2", "--oracle-seeds", "1", "--bpi-max-episodes", "100", "--speed-instances", "10",
+        "--plot-dir", dir.toString());
+    assertTrue(out.contains("CascadingVI-oracle") && out.contains("speed-up") && out.contains("CascadingBPI"), out);
+    assertTrue(Files.exists(dir.resolve("bandits-rl-N3.png")));
+  }
+
+  private void writeTinyMovieLens() throws IOException {
     Path ml = Files.createDirectories(dir.resolve("recsys/ml-latest-small"));
     Files.writeString(ml.resolve("movies.csv"), """
         movieId,title,genres
@@ -65,11 +82,6 @@ class BanditCommandTest {
       }
     }
     Files.writeString(ml.resolve("ratings.csv"), ratings);
-    String out = run("bandit", "movielens-rl", "--data", dir.toString(), "--items", "3", "--genres", "2", "--episodes", "50",
-        "--seeds", "2", "--oracle-seeds", "1", "--bpi-max-episodes", "100", "--speed-instances", "10",
-        "--plot-dir", dir.toString());
-    assertTrue(out.contains("CascadingVI-oracle") && out.contains("speed-up") && out.contains("CascadingBPI"), out);
-    assertTrue(Files.exists(dir.resolve("bandits-rl-N3.png")));
   }
 
   @Test
