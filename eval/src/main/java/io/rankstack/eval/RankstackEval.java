@@ -1,6 +1,7 @@
 package io.rankstack.eval;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.eval.bandit.BanditCommand;
 import io.rankstack.eval.bench.BenchCommand;
 import io.rankstack.eval.bench.FeatureBenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Command;
         FeaturesCommand.class,
         LtrCommand.class,
         FeatureBenchCommand.class,
+        BanditCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
