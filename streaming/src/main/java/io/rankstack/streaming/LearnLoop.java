@@ -116,6 +116,7 @@ public final class LearnLoop implements AutoCloseable {
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // Passed through to RankstackRocksDBConfig.
     p.put(StreamingConfig.ROCKSDB_BLOCK_CACHE_BYTES, Long.toString(config.blockCacheBytes()));
     p.put(StreamingConfig.ROCKSDB_COMPRESSION, config.compression());

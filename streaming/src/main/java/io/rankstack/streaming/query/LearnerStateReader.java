@@ -86,6 +86,32 @@ public final class LearnerStateReader {
     }
   }
 
+  /**
+   * Every per-context position count held by this instance (all its partitions), by context. For
+   * tests, benchmarks and admin dumps; serving reads one context with {@link #read}.
+   */
+  public Map<String, PositionCounts> localPositions() {
+    return dump(LearnLoopTopology.learnerStore(PositionCountsLearner.NAME));
+  }
+
+  /** Every per-(context, document) count held by this instance, key {@link DocCounts#key}. */
+  public Map<String, DocCounts> localDocCounts() {
+    return dump(LearnLoopTopology.DOC_COUNTS_STORE);
+  }
+
+  private <V> Map<String, V> dump(String storeName) {
+    ReadOnlyKeyValueStore<String, V> s =
+        streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()));
+    Map<String, V> out = new java.util.TreeMap<>();
+    try (KeyValueIterator<String, V> it = s.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, V> kv = it.next();
+        out.put(kv.key, kv.value);
+      }
+    }
+    return out;
+  }
+
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
     return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
         .withPartition(partition));

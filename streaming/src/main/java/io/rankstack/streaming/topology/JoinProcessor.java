@@ -34,8 +34,12 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private final String clicksTopic;
   private final long windowMs;
   private final long graceMs;
-  /** Earliest deadline in the index (a lower bound); not state: recomputed after a restart. */
-  private long nextDue = Long.MIN_VALUE;
+  /**
+   * Every deadline at or below this was expired. New deadlines are always above stream time, so
+   * the next expiry scan starts here and never walks over the tombstones of earlier deletions. Not
+   * state: after a restart the first scan starts from 0.
+   */
+  private long expiredThrough = -1;
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PendingImpression> join;
@@ -74,7 +78,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   public void process(Record<String, byte[]> record) {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
     long now = context.currentStreamTimeMs();
-    if (now >= nextDue) {
+    if (now > expiredThrough) {
       expire(now);
     }
     if (meta.topic().equals(impressionsTopic)) {
@@ -206,7 +210,8 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
    */
   private void expire(long now) {
     List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(deadlineKey(0, ""), deadlineKey(now + 1, ""))) {
+    try (KeyValueIterator<Bytes, byte[]> it =
+        deadlines.range(deadlineKey(expiredThrough + 1, ""), deadlineKey(now + 1, ""))) {
       while (it.hasNext()) {
         due.add(it.next());
       }
@@ -233,21 +238,19 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         context.forward(new Record<String, Object>(p.contextKey(), j, deadline), LearnLoopTopology.LEARN_PROCESSOR);
         joined.record();
         long purge = deadline + windowMs + graceMs;
-        join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
-        addDeadline(purge, id);
+        if (purge <= now) {
+          join.delete(id); // stream time already jumped past the dedupe period
+        } else {
+          join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
+          addDeadline(purge, id);
+        }
       }
     }
-    nextDue = Long.MAX_VALUE;
-    try (KeyValueIterator<Bytes, byte[]> it = deadlines.all()) {
-      if (it.hasNext()) {
-        nextDue = ByteBuffer.wrap(it.next().key.get()).getLong();
-      }
-    }
+    expiredThrough = now;
   }
 
   private void addDeadline(long deadline, String id) {
     deadlines.put(deadlineKey(deadline, id), new byte[0]);
-    nextDue = Math.min(nextDue, deadline);
   }
 
   private void deadLetterClick(SourcedClick c, DeadLetterReason reason) {

@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -102,8 +103,12 @@ public final class LearnLoopTopology {
     long w = window.toMillis();
     long g = grace.toMillis();
     Topology t = new Topology();
-    t.addSource(IMPRESSIONS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.impressions());
-    t.addSource(CLICKS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(), topics.clicks());
+    // Explicitly from the earliest offset: a partition with no committed offset (a first run, or a
+    // crash before the first commit) must be read from its start, never from its end.
+    t.addSource(AutoOffsetReset.earliest(), IMPRESSIONS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+        topics.impressions());
+    t.addSource(AutoOffsetReset.earliest(), CLICKS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+        topics.clicks());
     t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), w, g),
         IMPRESSIONS_SOURCE, CLICKS_SOURCE);
     t.addProcessor(LEARN_PROCESSOR, () -> new LearnProcessor(ls), JOIN_PROCESSOR);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class LearnLoopIT {
   static final long WINDOW = 10_000;
+  /** A recent base time: the broker deletes records older than retention by their timestamps. */
+  static final long T = System.currentTimeMillis() - 600_000;
 
   @TempDir
   Path data;
@@ -47,22 +49,22 @@ class LearnLoopIT {
       loop.awaitRunning(Duration.ofSeconds(90));
       Topics t = Topics.DEFAULT;
       try (KafkaProducer<String, byte[]> p = Kafka.producer(loop.bootstrapServers())) {
-        ImpressionEvent a = impression("i1", "shoes", 1_000, "d1", "d2", "d3");
-        ImpressionEvent b = impression("i2", "hats", 1_000, "h1", "h2");
+        ImpressionEvent a = impression("i1", "shoes", T + 1_000, "d1", "d2", "d3");
+        ImpressionEvent b = impression("i2", "hats", T + 1_000, "h1", "h2");
         for (ImpressionEvent e : List.of(a, b, a)) { // a duplicate of a
           p.send(new ProducerRecord<>(t.impressions(), null, e.timestamp(), e.contextKey(), EventJson.write(e)));
         }
-        for (ClickEvent c : List.of(click("i1", "shoes", "d2", 2, 2_000), click("i1", "shoes", "d2", 2, 2_000),
-            click("i2", "hats", "h1", 1, 3_000), click("ghost", "hats", "h1", 1, 3_000))) {
+        for (ClickEvent c : List.of(click("i1", "shoes", "d2", 2, T + 2_000), click("i1", "shoes", "d2", 2, T + 2_000),
+            click("i2", "hats", "h1", 1, T + 3_000), click("ghost", "hats", "h1", 1, T + 3_000))) {
           p.send(new ProducerRecord<>(t.clicks(), null, c.timestamp(), c.contextKey(), EventJson.write(c)));
         }
-        p.send(new ProducerRecord<>(t.clicks(), null, 3_000L, "hats", "not json".getBytes(StandardCharsets.UTF_8)));
+        p.send(new ProducerRecord<>(t.clicks(), null, T + 3_000L, "hats", "not json".getBytes(StandardCharsets.UTF_8)));
         p.flush();
         // Move stream time past every window on both partitions.
         for (int part = 0; part < 2; part++) {
-          ImpressionEvent tick = impression("tick-" + part, "tick", 100_000, "x");
+          ImpressionEvent tick = impression("tick-" + part, "tick", T + 100_000, "x");
           p.send(new ProducerRecord<>(t.impressions(), part, tick.timestamp(), "tick", EventJson.write(tick)));
-          ClickEvent ctick = click("tick-" + part, "tick", "x", 1, 100_000);
+          ClickEvent ctick = click("tick-" + part, "tick", "x", 1, T + 100_000);
           p.send(new ProducerRecord<>(t.clicks(), part, ctick.timestamp(), "tick", EventJson.write(ctick)));
         }
       }
