@@ -106,6 +106,7 @@ public final class LearnLoop implements AutoCloseable {
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RankstackRocksDBConfig.class);
+    p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, config.maxTaskIdle().toMillis());
     if (config.applicationServer() != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
     }

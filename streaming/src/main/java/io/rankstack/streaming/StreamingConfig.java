@@ -23,6 +23,10 @@ import java.util.Map;
  * @param blockCacheBytes    {@value #ROCKSDB_BLOCK_CACHE_BYTES}: RocksDB block cache shared by all stores (default 64 MiB)
  * @param compression        {@value #ROCKSDB_COMPRESSION}: {@code lz4} (default), {@code zstd}, {@code snappy} or {@code none}
  * @param bloomBitsPerKey    {@value #ROCKSDB_BLOOM_BITS}: bloom filter bits per key (default 10, ~1% false positives; 0 disables)
+ * @param maxTaskIdle        {@value #MAX_TASK_IDLE_MS}: how long a task waits for data on all its input partitions
+ *                           (impressions and clicks) before processing one alone (default 1000 ms). Waiting lets
+ *                           Kafka Streams merge the two topics in timestamp order; without it, a burst on one
+ *                           topic can move stream time past windows whose clicks are still unread on the other
  */
 public record StreamingConfig(
     Path dataDir,
@@ -38,7 +42,8 @@ public record StreamingConfig(
     String instanceId,
     long blockCacheBytes,
     String compression,
-    int bloomBitsPerKey) {
+    int bloomBitsPerKey,
+    Duration maxTaskIdle) {
 
   public static final String DATA_DIR = "rankstack.data-dir";
   public static final String BOOTSTRAP_SERVERS = "rankstack.kafka.bootstrap-servers";
@@ -54,6 +59,7 @@ public record StreamingConfig(
   public static final String ROCKSDB_BLOCK_CACHE_BYTES = "rankstack.streaming.rocksdb.block-cache-bytes";
   public static final String ROCKSDB_COMPRESSION = "rankstack.streaming.rocksdb.compression";
   public static final String ROCKSDB_BLOOM_BITS = "rankstack.streaming.rocksdb.bloom-bits-per-key";
+  public static final String MAX_TASK_IDLE_MS = "rankstack.streaming.max-task-idle-ms";
 
   public StreamingConfig {
     if (partitions < 1) {
@@ -82,6 +88,9 @@ public record StreamingConfig(
     }
     if (bloomBitsPerKey < 0 || bloomBitsPerKey > 64) {
       throw bad(ROCKSDB_BLOOM_BITS, bloomBitsPerKey, "must be in [0, 64]");
+    }
+    if (maxTaskIdle.isNegative()) {
+      throw bad(MAX_TASK_IDLE_MS, maxTaskIdle.toMillis(), "must be >= 0");
     }
     if (applicationServer != null && !applicationServer.matches("[^:]+:\\d+")) {
       throw bad(APPLICATION_SERVER, applicationServer, "must be host:port");
@@ -113,7 +122,8 @@ public record StreamingConfig(
         blankToNull(m.get(INSTANCE_ID)),
         longValue(m, ROCKSDB_BLOCK_CACHE_BYTES, 64L << 20),
         m.getOrDefault(ROCKSDB_COMPRESSION, "lz4"),
-        integer(m, ROCKSDB_BLOOM_BITS, 10));
+        integer(m, ROCKSDB_BLOOM_BITS, 10),
+        Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 1000)));
   }
 
   /** The settings as {@code rankstack.*} keys (inverse of {@link #fromMap}). */
@@ -139,6 +149,7 @@ public record StreamingConfig(
     m.put(ROCKSDB_BLOCK_CACHE_BYTES, Long.toString(blockCacheBytes));
     m.put(ROCKSDB_COMPRESSION, compression);
     m.put(ROCKSDB_BLOOM_BITS, Integer.toString(bloomBitsPerKey));
+    m.put(MAX_TASK_IDLE_MS, Long.toString(maxTaskIdle.toMillis()));
     return m;
   }
 

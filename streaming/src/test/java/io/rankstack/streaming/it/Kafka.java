@@ -51,6 +51,53 @@ public final class Kafka {
     }
   }
 
+  /**
+   * Whether consumer group {@code group} has committed every record of the input topics (all
+   * partitions): for the exactly-once learn loop, every input's effect is in the state.
+   */
+  public static boolean caughtUp(org.apache.kafka.clients.admin.Admin admin, String group, int partitions) {
+    try {
+      Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new java.util.HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        specs.put(new TopicPartition(io.rankstack.streaming.Topics.DEFAULT.impressions(), p),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+        specs.put(new TopicPartition(io.rankstack.streaming.Topics.DEFAULT.clicks(), p),
+            org.apache.kafka.clients.admin.OffsetSpec.latest());
+      }
+      var ends = admin.listOffsets(specs);
+      for (TopicPartition tp : specs.keySet()) {
+        long end = ends.partitionResult(tp).get().offset();
+        var c = committed.get(tp);
+        if (end > 0 && (c == null || c.offset() < end)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /**
+   * Sends one impression at {@code ts} to every partition of the impressions topic, which moves
+   * stream time there and so closes every window before {@code ts}. Tests send it only once the
+   * loop has consumed everything else, so no click of the stream is processed after it.
+   */
+  public static void tick(String bootstrap, int partitions, long ts) {
+    try (KafkaProducer<String, byte[]> p = producer(bootstrap)) {
+      for (int part = 0; part < partitions; part++) {
+        var tick = new io.rankstack.streaming.event.ImpressionEvent(1, "tick-" + ts + "-" + part, ts,
+            io.rankstack.streaming.event.Surface.SEARCH, "tick", null, null, null, null,
+            List.of(new io.rankstack.streaming.event.ImpressionItem("x", 1, 0, null, Double.NaN)), null, null);
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.rankstack.streaming.Topics.DEFAULT.impressions(),
+            part, ts, "tick", io.rankstack.streaming.event.EventJson.write(tick)));
+      }
+      p.flush();
+    }
+  }
+
   /** Polls {@code condition} every 50 ms until true; fails after {@code timeout}. */
   public static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

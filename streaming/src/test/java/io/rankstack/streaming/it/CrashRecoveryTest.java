@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * instance, must equal the in-memory fold of the same input: no click lost, none counted twice.
  */
 @Timeout(300)
-class CrashRecoveryIT {
+class CrashRecoveryTest {
   static final int PARTITIONS = 2;
   static final long WINDOW = 60_000;
   static final long GRACE = 30_000;
@@ -60,7 +60,7 @@ class CrashRecoveryIT {
     System.out.println("[crash] seed=" + seed + " (rerun with -Drankstack.crash.seed=" + seed + ")");
     SyntheticClickStream.Generated g = new SyntheticClickStream(54_000, 300, 40, 5, 20, System.currentTimeMillis() - 3_600_000, seed).generate();
     ReferenceFold expected = ReferenceFold.of(g.impressions(), g.clicks(), WINDOW);
-    int m = g.events().size() + PARTITIONS;
+    int m = g.events().size();
     assertTrue(m >= 100_000, "events: " + m);
 
     try (EmbeddedKafka broker = EmbeddedKafka.start(tmp.resolve("kafka"))) {
@@ -98,12 +98,6 @@ class CrashRecoveryIT {
               }
             }
           }
-          for (int part = 0; part < PARTITIONS; part++) {
-            ImpressionEvent tick = new ImpressionEvent(1, "tick-" + part, g.lastTimestamp() + 600_000, Surface.SEARCH,
-                "tick", null, null, null, null, List.of(new ImpressionItem("x", 1, 0, null, Double.NaN)), null, null);
-            p.send(new ProducerRecord<>(Topics.DEFAULT.impressions(), part, tick.timestamp(), "tick",
-                EventJson.write(tick)));
-          }
           p.flush();
           produced.set(true);
         } catch (Throwable t) {
@@ -119,21 +113,24 @@ class CrashRecoveryIT {
         if (producerError.get() != null) {
           throw new AssertionError("producer failed", producerError.get());
         }
-        Process p = ChildProcessor.start(child, log);
-        long delay = 3_000 + r.nextLong(5_000);
+        ChildProcessor p = ChildProcessor.start(child, log);
+        boolean up = p.awaitRunning(Duration.ofSeconds(60));
+        long delay = 200 + r.nextLong(2_800); // a random moment while it processes
         Thread.sleep(delay);
-        ChildProcessor.kill(p);
+        p.kill();
         kills++;
-        System.out.printf("[crash] SIGKILL %d after %d ms (t=%.1f s, producer done=%s)%n", kills, delay,
-            (System.nanoTime() - t0) / 1e9, produced.get());
+        System.out.printf("[crash] SIGKILL %d, %d ms after RUNNING%s (t=%.1f s, producer done=%s)%n", kills, delay,
+            up ? "" : " (never got RUNNING)", (System.nanoTime() - t0) / 1e9, produced.get());
       }
       producer.join();
-      Process last = ChildProcessor.start(child, log);
+      ChildProcessor last = ChildProcessor.start(child, log);
       try (Admin admin = broker.admin()) {
         Kafka.await(Duration.ofSeconds(120), "the restarted processor to catch up", () -> caughtUp(admin));
+        // Now close every window: the tick comes after everything else has been consumed.
+        Kafka.tick(bootstrap, PARTITIONS, g.lastTimestamp() + 600_000);
+        Kafka.await(Duration.ofSeconds(60), "the tick to be processed", () -> caughtUp(admin));
       } finally {
-        last.destroy();
-        last.waitFor();
+        last.stop();
       }
       System.out.printf("[crash] caught up after %d kills, %.1f s%n", kills, (System.nanoTime() - t0) / 1e9);
 
