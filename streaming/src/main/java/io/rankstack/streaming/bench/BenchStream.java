@@ -108,8 +108,20 @@ public final class BenchStream {
       try (LearnLoop loop = LearnLoop.start(cfg); Admin admin = broker.admin()) {
         loop.awaitRunning(Duration.ofSeconds(120));
         Map<TopicPartition, Integer> counts = new HashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean producing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread monitor = new Thread(() -> {
+          try {
+            while (producing.get()) {
+              drainCommits(admin, sentAt, counts, lag);
+              Thread.sleep(10);
+            }
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, "lag-monitor");
         try (KafkaProducer<String, byte[]> p = producer(bootstrap)) {
           start = System.nanoTime();
+          monitor.start();
           for (SyntheticClickStream.Event e : evs) {
             String topic = e.impression() ? Topics.DEFAULT.impressions() : Topics.DEFAULT.clicks();
             long sent = System.nanoTime();
@@ -120,14 +132,17 @@ public final class BenchStream {
                 a[(int) md.offset()] = sent;
               }
             });
-            if (sentAt.size() > 0 && evs.size() > 0 && (counts.size() & 0) == 0) {
-              drainCommits(admin, sentAt, counts, lag, false);
-            }
           }
           p.flush();
         }
+        producing.set(false);
+        monitor.join();
         Map<TopicPartition, Long> ends = endOffsets(admin, sentAt.keySet());
-        while (!drainCommits(admin, sentAt, counts, lag, true) || !caughtUp(counts, ends)) {
+        while (true) {
+          drainCommits(admin, sentAt, counts, lag);
+          if (caughtUp(counts, ends)) {
+            break;
+          }
           Thread.sleep(10);
         }
         end = System.nanoTime();
@@ -141,16 +156,9 @@ public final class BenchStream {
     }
   }
 
-  private static long lastPoll;
-
-  /** Records the lag of every offset newly covered by a commit; returns false when polled too soon. */
-  private static boolean drainCommits(Admin admin, Map<TopicPartition, long[]> sentAt,
-      Map<TopicPartition, Integer> counted, Histogram lag, boolean force) throws Exception {
-    long now = System.nanoTime();
-    if (!force && now - lastPoll < 10_000_000L) {
-      return false;
-    }
-    lastPoll = now;
+  /** Records the lag of every offset newly covered by a commit of group {@code bench}. */
+  private static void drainCommits(Admin admin, Map<TopicPartition, long[]> sentAt,
+      Map<TopicPartition, Integer> counted, Histogram lag) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets("bench").partitionsToOffsetAndMetadata().get();
     long t = System.nanoTime();
@@ -168,7 +176,6 @@ public final class BenchStream {
       }
       counted.put(e.getKey(), Math.max(from, to));
     }
-    return true;
   }
 
   private static boolean caughtUp(Map<TopicPartition, Integer> counted, Map<TopicPartition, Long> ends) {
