@@ -54,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       (context, document) keys, is SIGKILLed, and restarted; the figure is the time from the
  *       restart to RUNNING (state restored from the changelogs) and to caught up.</li>
  * </ul>
- * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--recovery-impressions N|0] [--work DIR]}.
+ * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--recovery-impressions N|0] [--work DIR]}.
  */
 public final class BenchStream {
   private BenchStream() {}
@@ -62,16 +62,18 @@ public final class BenchStream {
   public static void main(String[] args) throws Exception {
     int events = 200_000;
     List<Integer> partitions = List.of(1, 4);
-    int recoveryImpressions = 100_000;
+    int recoveryImpressions = 160_000;
     Path work = Path.of("target", "bench-stream");
+    long commitMs = 100;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Integer.parseInt(args[++i]);
         case "--partitions" -> partitions = Stream.of(args[++i].split(",")).map(Integer::parseInt).toList();
         case "--recovery-impressions" -> recoveryImpressions = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
+        case "--commit-interval-ms" -> commitMs = Long.parseLong(args[++i]);
         default -> {
-          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--recovery-impressions N|0] [--work DIR]");
+          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--recovery-impressions N|0] [--work DIR]");
           System.exit(2);
         }
       }
@@ -81,17 +83,17 @@ public final class BenchStream {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     System.out.println();
     System.out.println("| partitions | events | learn loop, exactly-once (events/s) | p50 / p99 lag (ms) "
-        + "| plain consumer, deserialise only (events/s) | ratio |");
+        + "| plain consumer, deserialise only (events/s) | ratio |  (commit interval " + commitMs + " ms)");
     System.out.println("|---|---|---|---|---|---|");
     for (int p : partitions) {
-      throughput(work.resolve("p" + p), p, events);
+      throughput(work.resolve("p" + p), p, events, commitMs);
     }
     if (recoveryImpressions > 0) {
       recovery(work.resolve("recovery"), recoveryImpressions);
     }
   }
 
-  private static void throughput(Path dir, int partitions, int events) throws Exception {
+  private static void throughput(Path dir, int partitions, int events, long commitMs) throws Exception {
     SyntheticClickStream.Generated g = new SyntheticClickStream((int) (events / 1.9), 1000, 50, 5, 5,
         System.currentTimeMillis() - 3_600_000, 42).generate();
     List<SyntheticClickStream.Event> evs = g.events().subList(0, Math.min(events, g.events().size()));
@@ -100,9 +102,9 @@ public final class BenchStream {
       StreamingConfig cfg = StreamingConfig.fromMap(Map.of(StreamingConfig.BOOTSTRAP_SERVERS, bootstrap,
           StreamingConfig.DATA_DIR, dir.toString(), StreamingConfig.PARTITIONS, Integer.toString(partitions),
           StreamingConfig.JOIN_WINDOW_MS, "60000", StreamingConfig.GRACE_MS, "10000",
-          StreamingConfig.APPLICATION_ID, "bench"));
+          StreamingConfig.APPLICATION_ID, "bench", StreamingConfig.COMMIT_INTERVAL_MS, Long.toString(commitMs)));
       Map<TopicPartition, long[]> sentAt = new ConcurrentHashMap<>();
-      Histogram lag = new Histogram(3_600_000_000L, 3);
+      Histogram lag = new Histogram(3_600_000_000L, 3); // microseconds, up to an hour
       long start;
       long end;
       try (LearnLoop loop = LearnLoop.start(cfg); Admin admin = broker.admin()) {
@@ -151,7 +153,7 @@ public final class BenchStream {
       double eps = evs.size() / secs;
       double ceiling = plainConsumer(bootstrap, evs.size());
       System.out.printf("| %d | %,d | %,.0f | %d / %d | %,.0f | %.2f |%n", partitions, evs.size(), eps,
-          lag.getValueAtPercentile(50) / 1_000_000, lag.getValueAtPercentile(99) / 1_000_000, ceiling,
+          lag.getValueAtPercentile(50) / 1000, lag.getValueAtPercentile(99) / 1000, ceiling,
           eps / ceiling);
     }
   }
@@ -171,7 +173,7 @@ public final class BenchStream {
       int to = (int) Math.min(c.offset(), e.getValue().length);
       for (int o = from; o < to; o++) {
         if (e.getValue()[o] > 0) {
-          lag.recordValue(Math.max(0, t - e.getValue()[o]));
+          lag.recordValue(Math.max(0, (t - e.getValue()[o]) / 1000));
         }
       }
       counted.put(e.getKey(), Math.max(from, to));
@@ -242,6 +244,9 @@ public final class BenchStream {
     // One impression per context, ten documents each: impressions × 10 (context, document) keys.
     SyntheticClickStream.Generated g = new SyntheticClickStream(impressions, impressions, 10, 10, 1,
         System.currentTimeMillis() - 3_600_000, 7).generate();
+    long contexts = g.impressions().stream().map(e -> e.contextKey()).distinct().count();
+    long docKeys = g.impressions().stream().flatMap(e -> e.items().stream().map(i -> e.contextKey() + "\u0000" + i.docId()))
+        .distinct().count();
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
       LearnLoop.createTopics(bootstrap, Topics.DEFAULT, 4);
@@ -278,7 +283,7 @@ public final class BenchStream {
         again.waitFor();
         System.out.printf("recovery after SIGKILL, %,d (context, document) keys + %,d contexts + %,d join entries: "
                 + "restart to RUNNING (restored) %.1f s, restart to caught up %.1f s%n",
-            (long) impressions * 10, impressions, impressions, (running - restart) / 1e9, (caughtUp - restart) / 1e9);
+            docKeys, contexts, impressions, (running - restart) / 1e9, (caughtUp - restart) / 1e9);
       }
     }
   }
