@@ -54,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       (context, document) keys, is SIGKILLed, and restarted; the figure is the time from the
  *       restart to RUNNING (state restored from the changelogs) and to caught up.</li>
  * </ul>
- * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--recovery-impressions N|0] [--work DIR]}.
+ * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S] [--recovery-impressions N|0] [--work DIR]}.
  */
 public final class BenchStream {
   private BenchStream() {}
@@ -65,6 +65,7 @@ public final class BenchStream {
     int recoveryImpressions = 160_000;
     Path work = Path.of("target", "bench-stream");
     long commitMs = 100;
+    int rate = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Integer.parseInt(args[++i]);
@@ -72,8 +73,9 @@ public final class BenchStream {
         case "--recovery-impressions" -> recoveryImpressions = Integer.parseInt(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--commit-interval-ms" -> commitMs = Long.parseLong(args[++i]);
+        case "--rate" -> rate = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--recovery-impressions N|0] [--work DIR]");
+          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S] [--recovery-impressions N|0] [--work DIR]");
           System.exit(2);
         }
       }
@@ -83,17 +85,18 @@ public final class BenchStream {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     System.out.println();
     System.out.println("| partitions | events | learn loop, exactly-once (events/s) | p50 / p99 lag (ms) "
-        + "| plain consumer, deserialise only (events/s) | ratio |  (commit interval " + commitMs + " ms)");
+        + "| plain consumer, deserialise only (events/s) | ratio |  (commit interval " + commitMs + " ms, "
+        + (rate > 0 ? "producer paced at " + rate + " events/s" : "producer unpaced") + ")");
     System.out.println("|---|---|---|---|---|---|");
     for (int p : partitions) {
-      throughput(work.resolve("p" + p), p, events, commitMs);
+      throughput(work.resolve("p" + p), p, events, commitMs, rate);
     }
     if (recoveryImpressions > 0) {
       recovery(work.resolve("recovery"), recoveryImpressions);
     }
   }
 
-  private static void throughput(Path dir, int partitions, int events, long commitMs) throws Exception {
+  private static void throughput(Path dir, int partitions, int events, long commitMs, int rate) throws Exception {
     SyntheticClickStream.Generated g = new SyntheticClickStream((int) (events / 1.9), 1000, 50, 5, 5,
         System.currentTimeMillis() - 3_600_000, 42).generate();
     List<SyntheticClickStream.Event> evs = g.events().subList(0, Math.min(events, g.events().size()));
@@ -124,7 +127,14 @@ public final class BenchStream {
         try (KafkaProducer<String, byte[]> p = producer(bootstrap)) {
           start = System.nanoTime();
           monitor.start();
+          int sentCount = 0;
           for (SyntheticClickStream.Event e : evs) {
+            if (rate > 0 && ++sentCount % 100 == 0) {
+              long wait = start + (long) (sentCount * 1e9 / rate) - System.nanoTime();
+              if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+              }
+            }
             String topic = e.impression() ? Topics.DEFAULT.impressions() : Topics.DEFAULT.clicks();
             long sent = System.nanoTime();
             p.send(new ProducerRecord<>(topic, null, e.timestamp(), e.key(), e.value()), (md, ex) -> {

@@ -40,12 +40,6 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
    * state: after a restart the first scan starts from 0.
    */
   private long expiredThrough = -1;
-  /**
-   * Windows are closed when stream time enters a new second (absolute boundaries, so a replay
-   * closes them at the same records). Whether a click still joins is decided by its own check
-   * against the deadline, not by when the expiry ran, so this only delays emission, by < 1 s.
-   */
-  static final long EXPIRY_GRANULARITY_MS = 1000;
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PendingImpression> join;
@@ -84,7 +78,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   public void process(Record<String, byte[]> record) {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
     long now = context.currentStreamTimeMs();
-    if (now / EXPIRY_GRANULARITY_MS > expiredThrough / EXPIRY_GRANULARITY_MS || expiredThrough < 0) {
+    if (now > expiredThrough) {
       expire(now);
     }
     if (meta.topic().equals(impressionsTopic)) {
