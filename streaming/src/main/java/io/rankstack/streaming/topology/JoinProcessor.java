@@ -1,0 +1,305 @@
+package io.rankstack.streaming.topology;
+
+import io.rankstack.streaming.event.ClickEvent;
+import io.rankstack.streaming.event.DeadLetterReason;
+import io.rankstack.streaming.event.EventFormatException;
+import io.rankstack.streaming.event.EventJson;
+import io.rankstack.streaming.event.ImpressionEvent;
+import io.rankstack.streaming.event.ImpressionItem;
+import io.rankstack.streaming.topology.PendingImpression.SourcedClick;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Decodes, validates and joins impressions with their clicks; emits a {@link JoinedImpression}
+ * when an impression's window closes and dead-letters what cannot be used. See
+ * {@link LearnLoopTopology} for the rules.
+ */
+final class JoinProcessor implements Processor<String, byte[], String, Object> {
+  private final String impressionsTopic;
+  private final String clicksTopic;
+  private final long windowMs;
+  private final long graceMs;
+  /**
+   * Every deadline at or below this was expired. New deadlines are always above stream time, so
+   * the next expiry scan starts here and never walks over the tombstones of earlier deletions. Not
+   * state: after a restart the first scan starts from 0.
+   */
+  private long expiredThrough = -1;
+
+  private ProcessorContext<String, Object> context;
+  private KeyValueStore<String, PendingImpression> join;
+  private KeyValueStore<Bytes, byte[]> deadlines;
+  private final Map<DeadLetterReason, Sensor> deadLetterSensors = new EnumMap<>(DeadLetterReason.class);
+  private Sensor duplicateImpressions;
+  private Sensor duplicateClicks;
+  private Sensor joined;
+
+  JoinProcessor(String impressionsTopic, String clicksTopic, long windowMs, long graceMs) {
+    this.impressionsTopic = impressionsTopic;
+    this.clicksTopic = clicksTopic;
+    this.windowMs = windowMs;
+    this.graceMs = graceMs;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.join = context.getStateStore(LearnLoopTopology.JOIN_STORE);
+    this.deadlines = context.getStateStore(LearnLoopTopology.DEADLINE_STORE);
+    String entity = "task-" + context.taskId();
+    for (DeadLetterReason r : DeadLetterReason.values()) {
+      deadLetterSensors.put(r, context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
+          LearnLoopTopology.DEAD_LETTER_METRIC_PREFIX + r.label(), Sensor.RecordingLevel.INFO));
+    }
+    duplicateImpressions = context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
+        "duplicate-impressions", Sensor.RecordingLevel.INFO);
+    duplicateClicks = context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
+        "duplicate-clicks", Sensor.RecordingLevel.INFO);
+    joined = context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
+        "joined-impressions", Sensor.RecordingLevel.INFO);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    RecordMetadata meta = context.recordMetadata().orElseThrow();
+    long now = context.currentStreamTimeMs();
+    if (now > expiredThrough) {
+      expire(now);
+    }
+    if (meta.topic().equals(impressionsTopic)) {
+      onImpression(record, meta);
+    } else {
+      onClick(record, meta);
+    }
+  }
+
+  private void onImpression(Record<String, byte[]> record, RecordMetadata meta) {
+    ImpressionEvent imp;
+    try {
+      imp = EventJson.readImpression(record.value(), record.key());
+    } catch (EventFormatException e) {
+      deadLetter(record.key(), record.value(), e.reason(), e.field(), e.getMessage(), meta.topic(), meta.partition(),
+          meta.offset());
+      return;
+    }
+    long now = context.currentStreamTimeMs();
+    PendingImpression p = join.get(imp.impressionId());
+    if (p != null && (p.closed() || p.impression() != null)) {
+      duplicateImpressions.record();
+      return;
+    }
+    long deadline = imp.timestamp() + windowMs + graceMs;
+    if (deadline <= now) {
+      deadLetter(record.key(), record.value(), DeadLetterReason.LATE_IMPRESSION, "timestamp",
+          "join window closed at " + deadline + ", stream time is " + now, meta.topic(), meta.partition(),
+          meta.offset());
+      return;
+    }
+    List<SourcedClick> accepted = new ArrayList<>();
+    if (p != null) {
+      for (SourcedClick c : p.clicks()) {
+        DeadLetterReason bad = check(imp, c.click());
+        if (bad != null) {
+          deadLetterClick(c, bad);
+        } else if (seen(accepted, c.click())) {
+          duplicateClicks.record();
+        } else {
+          accepted.add(c);
+        }
+      }
+    }
+    join.put(imp.impressionId(), new PendingImpression(imp.contextKey(), imp, accepted, deadline, false));
+    addDeadline(deadline, imp.impressionId());
+  }
+
+  /** Why the click cannot join this impression, or null when it can. */
+  private DeadLetterReason check(ImpressionEvent imp, ClickEvent c) {
+    ImpressionItem item = imp.itemAt(c.position());
+    if (item == null || !item.docId().equals(c.docId()) || !imp.contextKey().equals(c.contextKey())) {
+      return DeadLetterReason.CLICK_MISMATCH;
+    }
+    if (c.timestamp() > imp.timestamp() + windowMs) {
+      return DeadLetterReason.LATE_CLICK;
+    }
+    return null;
+  }
+
+  /** Whether a joined click at the same position exists (for valid clicks: the same document too). */
+  private static boolean seen(List<SourcedClick> accepted, ClickEvent c) {
+    for (SourcedClick a : accepted) {
+      if (a.click().position() == c.position()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void onClick(Record<String, byte[]> record, RecordMetadata meta) {
+    ClickEvent c;
+    try {
+      c = EventJson.readClick(record.value(), record.key());
+    } catch (EventFormatException e) {
+      deadLetter(record.key(), record.value(), e.reason(), e.field(), e.getMessage(), meta.topic(), meta.partition(),
+          meta.offset());
+      return;
+    }
+    long now = context.currentStreamTimeMs();
+    SourcedClick sc = new SourcedClick(c, meta.partition(), meta.offset());
+    PendingImpression p = join.get(c.impressionId());
+    if (p == null) {
+      long deadline = c.timestamp() + windowMs + graceMs;
+      if (deadline <= now) {
+        deadLetter(record.key(), record.value(), DeadLetterReason.LATE_CLICK, "timestamp",
+            "arrived after its join window closed at " + deadline + " (stream time " + now + ")", meta.topic(),
+            meta.partition(), meta.offset());
+        return;
+      }
+      join.put(c.impressionId(), new PendingImpression(c.contextKey(), null, List.of(sc), deadline, false));
+      addDeadline(deadline, c.impressionId());
+      return;
+    }
+    if (p.closed() || now >= p.deadline()) {
+      deadLetter(record.key(), record.value(), DeadLetterReason.LATE_CLICK, "timestamp",
+          "arrived after its impression's join window closed", meta.topic(), meta.partition(), meta.offset());
+      return;
+    }
+    if (p.impression() == null) {
+      for (SourcedClick a : p.clicks()) {
+        if (a.click().position() == c.position() && a.click().docId().equals(c.docId())) {
+          duplicateClicks.record();
+          return;
+        }
+      }
+      join.put(c.impressionId(), p.withClick(sc));
+      return;
+    }
+    DeadLetterReason bad = check(p.impression(), c);
+    if (bad != null) {
+      deadLetter(record.key(), record.value(), bad, "position", bad == DeadLetterReason.LATE_CLICK
+          ? "click later than the join window after its impression"
+          : "no item (" + c.position() + ", " + c.docId() + ") in impression " + c.impressionId(),
+          meta.topic(), meta.partition(), meta.offset());
+      return;
+    }
+    if (seen(p.clicks(), c)) {
+      duplicateClicks.record();
+      return;
+    }
+    join.put(c.impressionId(), p.withClick(sc));
+  }
+
+  /**
+   * Closes every window whose deadline is at most {@code now}, in deadline order: emits the joined
+   * impressions and dead-letters the orphans. Runs before the record that moved stream time there,
+   * so decisions depend on stream time only, never on a punctuation schedule.
+   */
+  private void expire(long now) {
+    List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it =
+        deadlines.range(deadlineKey(expiredThrough + 1, ""), deadlineKey(now + 1, ""))) {
+      while (it.hasNext()) {
+        due.add(it.next());
+      }
+    }
+    for (KeyValue<Bytes, byte[]> kv : due) {
+      deadlines.delete(kv.key);
+      ByteBuffer b = ByteBuffer.wrap(kv.key.get());
+      long deadline = b.getLong();
+      String id = new String(kv.key.get(), 8, kv.key.get().length - 8, StandardCharsets.UTF_8);
+      PendingImpression p = join.get(id);
+      if (p == null || p.deadline() != deadline) {
+        continue; // superseded entry
+      }
+      if (p.closed()) {
+        join.delete(id);
+      } else if (p.impression() == null) {
+        for (SourcedClick c : p.clicks()) {
+          deadLetterClick(c, DeadLetterReason.ORPHAN_CLICK);
+        }
+        join.delete(id);
+      } else {
+        int[] clicked = p.clicks().stream().mapToInt(c -> c.click().position()).toArray();
+        JoinedImpression j = new JoinedImpression(p.impression(), clicked, deadline);
+        context.forward(new Record<String, Object>(p.contextKey(), j, deadline), LearnLoopTopology.LEARN_PROCESSOR);
+        joined.record();
+        long purge = deadline + windowMs + graceMs;
+        if (purge <= now) {
+          join.delete(id); // stream time already jumped past the dedupe period
+        } else {
+          join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
+          addDeadline(purge, id);
+        }
+      }
+    }
+    expiredThrough = now;
+  }
+
+  private void addDeadline(long deadline, String id) {
+    deadlines.put(deadlineKey(deadline, id), new byte[0]);
+  }
+
+  private void deadLetterClick(SourcedClick c, DeadLetterReason reason) {
+    String detail = switch (reason) {
+      case ORPHAN_CLICK -> "impression " + c.click().impressionId() + " did not arrive within the join window";
+      case LATE_CLICK -> "click later than the join window after its impression";
+      default -> "no item (" + c.click().position() + ", " + c.click().docId() + ") in impression "
+          + c.click().impressionId();
+    };
+    deadLetter(c.click().contextKey(), EventJson.write(c.click()), reason, reason == DeadLetterReason.ORPHAN_CLICK
+        ? "impressionId" : "position", detail, clicksTopic, c.partition(), c.offset());
+  }
+
+  private void deadLetter(String key, byte[] value, DeadLetterReason reason, String field, String detail,
+      String topic, int partition, long offset) {
+    RecordHeaders h = new RecordHeaders();
+    h.add(DeadLetters.REASON, utf8(reason.label()));
+    h.add(DeadLetters.DETAIL, utf8(detail));
+    if (field != null) {
+      h.add(DeadLetters.FIELD, utf8(field));
+    }
+    h.add(DeadLetters.SOURCE_TOPIC, utf8(topic));
+    h.add(DeadLetters.SOURCE_PARTITION, utf8(Integer.toString(partition)));
+    h.add(DeadLetters.SOURCE_OFFSET, utf8(Long.toString(offset)));
+    context.forward(new Record<String, Object>(key, value, context.currentStreamTimeMs() < 0 ? 0
+        : context.currentStreamTimeMs(), h), LearnLoopTopology.DLQ_SINK);
+    deadLetterSensors.get(reason).record();
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Big-endian deadline then the id: byte order equals time order. */
+  static Bytes deadlineKey(long deadline, String id) {
+    byte[] idb = id.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(8 + idb.length).putLong(deadline).put(idb).array());
+  }
+
+  @Override
+  public void close() {
+    for (Sensor s : deadLetterSensors.values()) {
+      context.metrics().removeSensor(s);
+    }
+    deadLetterSensors.clear();
+    if (duplicateImpressions != null) {
+      context.metrics().removeSensor(duplicateImpressions);
+      context.metrics().removeSensor(duplicateClicks);
+      context.metrics().removeSensor(joined);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.rankstack.streaming.topology;
+
+import io.rankstack.streaming.Topics;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The learn-loop topology (Processor API):
+ *
+ * <pre>
+ * rankstack.impressions ─┐
+ *                        ├─► join (decode, validate, dedupe, window) ─► learn (learners, counters) ─► rankstack.training-examples
+ * rankstack.clicks ──────┘          └─► rankstack.dlq
+ * </pre>
+ *
+ * <h2>Join rules</h2>
+ * <ul>
+ *   <li>Impressions are identified by {@code impressionId}; a second impression with the same id is
+ *       a duplicate and is ignored (metric {@code duplicate-impressions}).</li>
+ *   <li>A click joins its impression when its item matches (same position and document, same
+ *       context) and {@code click.timestamp ≤ impression.timestamp + window}. Clicks are identified by
+ *       (impressionId, position), which for matching clicks is the same as (impressionId, docId): a
+ *       second one is a duplicate and ignored (metric {@code duplicate-clicks}). Clicks may arrive
+ *       before their impression; they wait in the join state.</li>
+ *   <li>The window of an impression closes when stream time (the largest record timestamp the task
+ *       has seen) reaches {@code impression.timestamp + window + grace}; the impression is then
+ *       emitted with its clicks to the learners, exactly once.</li>
+ *   <li><b>Late clicks:</b> a click later than {@code window} after its impression, or one that
+ *       arrives once its impression's window has closed, goes to the DLQ as {@code late-click} and
+ *       changes nothing already learned.</li>
+ *   <li>A click whose impression has not arrived when stream time reaches
+ *       {@code click.timestamp + window + grace} goes to the DLQ as {@code orphan-click}.</li>
+ *   <li>An impression that arrives after its own window closed goes to the DLQ as
+ *       {@code late-impression}. Closed impressions are remembered (without payload) for one more
+ *       {@code window + grace}, so duplicates are recognised; a duplicate later than that is
+ *       necessarily a late impression.</li>
+ *   <li>Malformed JSON, an unknown schema version, or a failed validation go to the DLQ at once.</li>
+ * </ul>
+ * Every rule depends only on event timestamps and stream time, never on wall-clock time, so a
+ * replay after a crash makes the same decisions as the first run.
+ */
+public final class LearnLoopTopology {
+  /** Join state: impression id to {@link PendingImpression}. */
+  public static final String JOIN_STORE = "rankstack-join";
+  /** Expiry index of the join state: (deadline, impression id). */
+  public static final String DEADLINE_STORE = "rankstack-join-deadlines";
+  /** Per-(context, document) counts, key {@link DocCounts#key}. */
+  public static final String DOC_COUNTS_STORE = "rankstack-doc-counts";
+  /** Prefix of each {@link ContextLearner}'s store. */
+  public static final String LEARNER_STORE_PREFIX = "rankstack-learner-";
+  /** Metric scope: metrics are in group {@code stream-rankstack-metrics}. */
+  public static final String METRICS_SCOPE = "rankstack";
+  /** Dead-letter metric names: {@code dead-letters-<reason>-total} and {@code -rate}. */
+  public static final String DEAD_LETTER_METRIC_PREFIX = "dead-letters-";
+
+  static final String IMPRESSIONS_SOURCE = "impressions";
+  static final String CLICKS_SOURCE = "clicks";
+  static final String JOIN_PROCESSOR = "join";
+  static final String LEARN_PROCESSOR = "learn";
+  static final String DLQ_SINK = "dlq-sink";
+  static final String TRAINING_SINK = "training-sink";
+
+  private LearnLoopTopology() {}
+
+  /** The store name of a learner. */
+  public static String learnerStore(String learnerName) {
+    return LEARNER_STORE_PREFIX + learnerName;
+  }
+
+  /**
+   * Builds the topology.
+   *
+   * @param topics         topic names
+   * @param window         join window (clicks at most this long after their impression join)
+   * @param grace          extra stream time before a window closes, for out-of-order arrival
+   * @param learners       the per-context learners, each with its own store; names unique
+   */
+  public static Topology build(Topics topics, Duration window, Duration grace,
+      List<ContextLearner<?>> learners) {
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("join window must be > 0: " + window);
+    }
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must be >= 0: " + grace);
+    }
+    List<ContextLearner<?>> ls = List.copyOf(learners);
+    if (ls.stream().map(ContextLearner::name).distinct().count() != ls.size()) {
+      throw new IllegalArgumentException("learner names must be unique");
+    }
+    for (ContextLearner<?> l : ls) {
+      if (!l.name().matches("[a-z0-9-]+")) {
+        throw new IllegalArgumentException("learner name must match [a-z0-9-]+: " + l.name());
+      }
+    }
+    long w = window.toMillis();
+    long g = grace.toMillis();
+    Topology t = new Topology();
+    // Explicitly from the earliest offset: a partition with no committed offset (a first run, or a
+    // crash before the first commit) must be read from its start, never from its end.
+    t.addSource(AutoOffsetReset.earliest(), IMPRESSIONS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+        topics.impressions());
+    t.addSource(AutoOffsetReset.earliest(), CLICKS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
+        topics.clicks());
+    t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), w, g),
+        IMPRESSIONS_SOURCE, CLICKS_SOURCE);
+    t.addProcessor(LEARN_PROCESSOR, () -> new LearnProcessor(ls), JOIN_PROCESSOR);
+    t.addSink(DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), JOIN_PROCESSOR);
+    t.addSink(TRAINING_SINK, topics.trainingExamples(), new StringSerializer(), new ByteArraySerializer(),
+        LEARN_PROCESSOR);
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOIN_STORE), Serdes.String(),
+        PendingImpression.serde()).withCachingEnabled(), JOIN_PROCESSOR);
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(),
+        Serdes.ByteArray()).withCachingEnabled(), JOIN_PROCESSOR);
+    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOC_COUNTS_STORE), Serdes.String(),
+        DocCounts.serde()).withCachingEnabled(), LEARN_PROCESSOR);
+    for (ContextLearner<?> l : ls) {
+      t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(learnerStore(l.name())),
+          Serdes.String(), l.stateSerde()).withCachingEnabled(), LEARN_PROCESSOR);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,122 @@
+package io.rankstack.streaming.topology;
+
+import io.rankstack.streaming.event.ClickEvent;
+import io.rankstack.streaming.event.EventJson;
+import io.rankstack.streaming.event.ImpressionEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Join state of one impression id (store {@code rankstack-join}): the impression once it arrived,
+ * the distinct clicks seen so far (with their source offsets, for dead letters), and when the
+ * entry expires. {@code closed} entries are kept one more window after their join window closed,
+ * with no payload, so that duplicates and late clicks are recognised. Immutable.
+ *
+ * @param contextKey the context
+ * @param impression the impression, or null while only clicks have arrived
+ * @param clicks     the distinct clicks so far
+ * @param deadline   stream time (epoch ms) at which this entry is next looked at
+ * @param closed     whether the join window already closed (entry kept only for dedupe)
+ */
+record PendingImpression(String contextKey, ImpressionEvent impression, List<SourcedClick> clicks, long deadline,
+    boolean closed) {
+  static final byte CODEC_VERSION = 1;
+
+  PendingImpression {
+    clicks = List.copyOf(clicks);
+  }
+
+  /** A click and where it was read from. */
+  record SourcedClick(ClickEvent click, int partition, long offset) {}
+
+  PendingImpression withClick(SourcedClick c) {
+    List<SourcedClick> l = new ArrayList<>(clicks.size() + 1);
+    l.addAll(clicks);
+    l.add(c);
+    return new PendingImpression(contextKey, impression, l, deadline, closed);
+  }
+
+  static Serde<PendingImpression> serde() {
+    Serializer<PendingImpression> ser = (t, p) -> p == null ? null : write(p);
+    Deserializer<PendingImpression> de = (t, b) -> b == null ? null : read(b);
+    return Serdes.serdeFrom(ser, de);
+  }
+
+  private static byte[] write(PendingImpression p) {
+    try {
+      ByteArrayOutputStream bo = new ByteArrayOutputStream(64);
+      DataOutputStream o = new DataOutputStream(bo);
+      o.writeByte(CODEC_VERSION);
+      o.writeBoolean(p.closed);
+      o.writeLong(p.deadline);
+      o.writeUTF(p.contextKey);
+      if (p.impression == null) {
+        o.writeInt(-1);
+      } else {
+        byte[] j = EventJson.write(p.impression);
+        o.writeInt(j.length);
+        o.write(j);
+      }
+      o.writeInt(p.clicks.size());
+      for (SourcedClick s : p.clicks) {
+        ClickEvent c = s.click();
+        o.writeUTF(c.impressionId());
+        o.writeUTF(c.docId());
+        o.writeInt(c.position());
+        o.writeLong(c.timestamp());
+        o.writeLong(c.dwellMillis());
+        o.writeInt(s.partition());
+        o.writeLong(s.offset());
+      }
+      o.flush();
+      return bo.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static PendingImpression read(byte[] b) {
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+      byte v = in.readByte();
+      if (v != CODEC_VERSION) {
+        throw new IllegalStateException("unknown join-state codec version " + v);
+      }
+      boolean closed = in.readBoolean();
+      long deadline = in.readLong();
+      String contextKey = in.readUTF();
+      int len = in.readInt();
+      ImpressionEvent imp = null;
+      if (len >= 0) {
+        byte[] j = in.readNBytes(len);
+        imp = EventJson.readImpression(j, null);
+      }
+      int n = in.readInt();
+      List<SourcedClick> clicks = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        String impressionId = in.readUTF();
+        String docId = in.readUTF();
+        int pos = in.readInt();
+        long ts = in.readLong();
+        long dwell = in.readLong();
+        int part = in.readInt();
+        long off = in.readLong();
+        clicks.add(new SourcedClick(
+            new ClickEvent(EventJson.SCHEMA_VERSION, impressionId, contextKey, docId, pos, ts, dwell), part, off));
+      }
+      return new PendingImpression(contextKey, imp, clicks, deadline, closed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
