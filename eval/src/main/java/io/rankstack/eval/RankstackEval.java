@@ -7,6 +7,7 @@ import io.rankstack.eval.compare.CompareCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
+import io.rankstack.eval.tsp.TspRankCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
         CompareCommand.class,
         BenchCommand.class,
         IndexBenchCommand.class,
+        TspRankCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

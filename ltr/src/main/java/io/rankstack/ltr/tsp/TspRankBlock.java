@@ -24,11 +24,13 @@ import java.util.List;
  *   H0 = X P + p                                          (input projection to width h)
  *   H  = Encoder_L(H0)                                    (L post-norm Transformer layers, L may be 0:
  *        H' = LayerNorm(H + MHA(H)),  H = LayerNorm(H' + W2 relu(W1 H' + b1) + b2))
- *   A[i][j] = h_i^T U h_j   for i &lt;= j,   h_i^T V h_j   for i &gt; j
+ *   A[i][j] = h_i^T U h_j / sqrt(h)   for i &lt;= j,   h_i^T V h_j / sqrt(h)   for i &gt; j
  * </pre>
  * U and V are the two bilinear comparators of TSPRank (Li et al., KDD 2025): one for pairs where j
  * comes at or after i in the input (first-stage) order, one for pairs where it comes before; A is
- * therefore asymmetric and aware of the first-stage order even without the encoder.
+ * therefore asymmetric and aware of the first-stage order even without the encoder. The 1/sqrt(h)
+ * factor (as in scaled dot-product attention) keeps the initial scores of order 1, so the first
+ * softmax is not saturated.
  */
 final class TspRankBlock extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -85,7 +87,7 @@ final class TspRankBlock extends AbstractBlock {
     // mask[i][j] = 1 when i <= j
     NDArray idx = m.arange((int) n);
     NDArray mask = idx.reshape(n, 1).lte(idx.reshape(1, n)).toType(DataType.FLOAT32, false);
-    NDArray a = su.mul(mask).add(sl.mul(mask.neg().add(1)));
+    NDArray a = su.mul(mask).add(sl.mul(mask.neg().add(1))).div((float) Math.sqrt(hidden));
     return new NDList(a);
   }
 

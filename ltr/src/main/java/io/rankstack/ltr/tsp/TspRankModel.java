@@ -15,7 +15,15 @@ public final class TspRankModel implements AutoCloseable {
   private final TspRankConfig config;
   private final int featureCount;
 
+  private final boolean owner;
+
   TspRankModel(Model model, TspRankConfig config, int featureCount) {
+    this(model, config, featureCount, true);
+  }
+
+  /** A view that does not own the model (given to epoch callbacks): closing it does nothing. */
+  TspRankModel(Model model, TspRankConfig config, int featureCount, boolean owner) {
+    this.owner = owner;
     this.model = model;
     this.config = config;
     this.featureCount = featureCount;
@@ -52,6 +60,8 @@ public final class TspRankModel implements AutoCloseable {
 
   @Override
   public void close() {
-    model.close();
+    if (owner) {
+      model.close();
+    }
   }
 }

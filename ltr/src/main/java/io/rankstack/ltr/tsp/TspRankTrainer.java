@@ -70,8 +70,20 @@ public final class TspRankTrainer {
         System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
   }
 
+  /** Called after each epoch with a read-only view of the model as it stands (for early stopping). */
+  @FunctionalInterface
+  public interface EpochCallback {
+    /** The view is valid only during the call; it must not be kept. */
+    void afterEpoch(EpochStats stats, TspRankModel view);
+  }
+
   /** Trains on the lists (lists of one item are skipped) and returns the model. */
   public TspRankModel train(List<TspList> lists, Consumer<EpochStats> progress) {
+    return train(lists, progress == null ? null : (s, v) -> progress.accept(s));
+  }
+
+  /** As {@link #train(List, Consumer)}, with a callback that can score with the model after each epoch. */
+  public TspRankModel train(List<TspList> lists, EpochCallback callback) {
     List<TspList> usable = new ArrayList<>();
     for (TspList l : lists) {
       if (l.size() >= 2) {
@@ -120,9 +132,10 @@ public final class TspRankTrainer {
             localN++;
           }
         }
-        if (progress != null) {
-          progress.accept(new EpochStats(epoch, localN == 0 ? Double.NaN : localSum / localN,
-              globalN == 0 ? Double.NaN : globalSum / globalN, (System.nanoTime() - t0) / 1e9));
+        if (callback != null) {
+          callback.afterEpoch(new EpochStats(epoch, localN == 0 ? Double.NaN : localSum / localN,
+              globalN == 0 ? Double.NaN : globalSum / globalN, (System.nanoTime() - t0) / 1e9),
+              new TspRankModel(model, config, d, false));
         }
       }
     } catch (RuntimeException e) {

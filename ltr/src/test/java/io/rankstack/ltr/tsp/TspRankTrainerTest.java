@@ -76,7 +76,7 @@ class TspRankTrainerTest {
     List<TspList> test = synthetic(40, 2);
     List<TspRankTrainer.EpochStats> stats = new ArrayList<>();
     TspRankConfig cfg = new TspRankConfig(TrainingMode.LOCAL, 16, 0, 2, 15, 8, 0.01f, 7);
-    try (TspRankModel m = new TspRankTrainer(cfg).train(train, stats::add)) {
+    try (TspRankModel m = new TspRankTrainer(cfg).train(train, (java.util.function.Consumer<TspRankTrainer.EpochStats>) stats::add)) {
       assertTrue(stats.get(stats.size() - 1).localLoss() < 0.8 * stats.get(0).localLoss(), stats.toString());
       double acc = meanAccuracy(m, test);
       // A random ranking scores 0.5 ± 0.02 here (600 pairs); a bilinear model of linear embeddings cannot
@@ -92,7 +92,7 @@ class TspRankTrainerTest {
     for (TrainingMode mode : new TrainingMode[] {TrainingMode.GLOBAL, TrainingMode.HYBRID}) {
       List<TspRankTrainer.EpochStats> stats = new ArrayList<>();
       TspRankConfig cfg = new TspRankConfig(mode, 16, 0, 2, 10, 8, 0.01f, 11);
-      try (TspRankModel m = new TspRankTrainer(cfg).train(train, stats::add)) {
+      try (TspRankModel m = new TspRankTrainer(cfg).train(train, (java.util.function.Consumer<TspRankTrainer.EpochStats>) stats::add)) {
         double first = stats.get(0).globalLoss();
         double last = stats.get(stats.size() - 1).globalLoss();
         assertTrue(last < first, mode + ": " + stats);
@@ -107,7 +107,7 @@ class TspRankTrainerTest {
     List<TspList> train = synthetic(32, 5);
     List<TspRankTrainer.EpochStats> stats = new ArrayList<>();
     TspRankConfig cfg = new TspRankConfig(TrainingMode.LOCAL, 16, 1, 2, 6, 8, 0.005f, 3);
-    try (TspRankModel m = new TspRankTrainer(cfg).train(train, stats::add)) {
+    try (TspRankModel m = new TspRankTrainer(cfg).train(train, (java.util.function.Consumer<TspRankTrainer.EpochStats>) stats::add)) {
       assertTrue(stats.get(stats.size() - 1).localLoss() < stats.get(0).localLoss(), stats.toString());
       double[][] a = m.scoreMatrix(train.get(0).features());
       assertEquals(6, a.length);
@@ -118,8 +118,8 @@ class TspRankTrainerTest {
   void sameSeedSameModel() {
     List<TspList> train = synthetic(16, 9);
     TspRankConfig cfg = new TspRankConfig(TrainingMode.HYBRID, 8, 0, 2, 2, 4, 0.01f, 5);
-    try (TspRankModel m1 = new TspRankTrainer(cfg).train(train, null);
-        TspRankModel m2 = new TspRankTrainer(cfg).train(train, null)) {
+    try (TspRankModel m1 = new TspRankTrainer(cfg).train(train, (TspRankTrainer.EpochStats s) -> { });
+        TspRankModel m2 = new TspRankTrainer(cfg).train(train, (TspRankTrainer.EpochStats s) -> { })) {
       float[][] x = train.get(0).features();
       double[][] a1 = m1.scoreMatrix(x);
       double[][] a2 = m2.scoreMatrix(x);
