@@ -122,10 +122,15 @@ public final class TspExperimentCommand implements Callable<Integer> {
       for (int seed : seeds) {
         TspRankConfig cfg = new TspRankConfig(mode, hidden, encoderLayers, heads, epochs, batch, lr, seed);
         List<String> log = new ArrayList<>();
-        TspRankExperiment.Row row = exp.tspRank(cfg, validationFraction, log::add);
-        if (verbose) {
-          log.forEach(l -> out.println("  " + row.method() + " seed " + seed + ": " + l));
-        } else if (!log.isEmpty()) {
+        String tag = "  " + mode.name().toLowerCase(Locale.ROOT) + " seed " + seed + ": ";
+        TspRankExperiment.Row row = exp.tspRank(cfg, validationFraction, l -> {
+          log.add(l);
+          if (verbose) {
+            out.println(tag + l);
+            out.flush();
+          }
+        });
+        if (!verbose && !log.isEmpty()) {
           out.println("  " + row.method() + " seed " + seed + ": first " + log.get(0) + "; last " + log.get(log.size() - 1));
         }
         out.flush();

@@ -236,7 +236,9 @@ final class TspRankExperiment {
         }
       }
       epochs = best;
-      chosen = String.format(java.util.Locale.ROOT, "%d epochs chosen on %d validation queries (nDCG@10 %.4f)", best, nVal, score[best]);
+      chosen = String.format(java.util.Locale.ROOT,
+          "%d epochs chosen on %d validation queries (top-k nDCG@10 %.4f; first-stage order %.4f)",
+          best, nVal, score[best], identityNdcg10(val));
     }
     TspRankConfig finalConfig = config.withEpochs(epochs);
     try (TspRankModel model = new TspRankTrainer(finalConfig).train(new ArrayList<>(trainLists), (TspRankTrainer.EpochStats e) -> { })) {
@@ -254,6 +256,19 @@ final class TspRankExperiment {
       return evaluate(method, Integer.toString(config.seed()), rankings, seconds,
           chosen + "; " + exact + "/" + test.size() + " test lists decoded exactly");
     }
+  }
+
+  /** Mean nDCG@10 (linear gain) of the first-stage order within each top-k list. */
+  private static double identityNdcg10(List<TspList> lists) {
+    double sum = 0;
+    for (TspList l : lists) {
+      Map<String, Integer> g = new HashMap<>();
+      for (int i = 0; i < l.size(); i++) {
+        g.put(l.docIds()[i], l.grades()[i]);
+      }
+      sum += GradedNdcg.LINEAR.at(List.of(l.docIds()), g, 10);
+    }
+    return sum / lists.size();
   }
 
   /** Mean nDCG@10 (linear gain) of the model's exact decoding within each top-k list. */

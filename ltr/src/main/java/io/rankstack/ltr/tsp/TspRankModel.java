@@ -47,6 +47,9 @@ public final class TspRankModel implements AutoCloseable {
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
           out[i][j] = flat[i * n + j];
+          if (!Double.isFinite(out[i][j])) {
+            throw new IllegalStateException("model produced a non-finite score " + out[i][j] + " at [" + i + "][" + j + "]");
+          }
         }
       }
       return out;

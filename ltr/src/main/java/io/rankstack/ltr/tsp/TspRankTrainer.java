@@ -157,7 +157,12 @@ public final class TspRankTrainer {
         NDArray a = trainer.forward(new NDList(x)).singletonOrThrow();
         int[] gold = list.goldOrder();
         NDArray loss = global ? globalLoss(a, gold, augmentedDecoder, sub) : localLoss(a, gold, sub);
-        value += loss.getFloat();
+        float v = loss.getFloat();
+        if (!Float.isFinite(v)) {
+          throw new IllegalStateException("non-finite " + (global ? "global" : "local") + " loss " + v
+              + " on query " + list.queryId() + " (" + n + " items); lower the learning rate");
+        }
+        value += v;
         total = total == null ? loss : total.add(loss);
       }
       gc.backward(total.div(batch.size()));

@@ -75,7 +75,7 @@ class TspRankTrainerTest {
     List<TspList> train = synthetic(64, 1);
     List<TspList> test = synthetic(40, 2);
     List<TspRankTrainer.EpochStats> stats = new ArrayList<>();
-    TspRankConfig cfg = new TspRankConfig(TrainingMode.LOCAL, 16, 0, 2, 15, 8, 0.01f, 7);
+    TspRankConfig cfg = new TspRankConfig(TrainingMode.LOCAL, 16, 0, 2, 15, 8, 0.003f, 7);
     try (TspRankModel m = new TspRankTrainer(cfg).train(train, (java.util.function.Consumer<TspRankTrainer.EpochStats>) stats::add)) {
       assertTrue(stats.get(stats.size() - 1).localLoss() < 0.8 * stats.get(0).localLoss(), stats.toString());
       double acc = meanAccuracy(m, test);
@@ -128,6 +128,26 @@ class TspRankTrainerTest {
           assertEquals(a1[i][j], a2[i][j], 0.0);
         }
       }
+    }
+  }
+
+  @Test
+  void epochCallbackViewScoresFiniteMatrices() {
+    List<TspList> train = synthetic(16, 12);
+    TspRankConfig cfg = new TspRankConfig(TrainingMode.LOCAL, 8, 0, 2, 3, 4, 0.01f, 5);
+    List<Double> seen = new ArrayList<>();
+    try (TspRankModel m = new TspRankTrainer(cfg).train(train, (TspRankTrainer.EpochStats s, TspRankModel view) -> {
+      double[][] a = view.scoreMatrix(train.get(0).features());
+      for (double[] row : a) {
+        for (double v : row) {
+          assertTrue(Double.isFinite(v), "epoch " + s.epoch() + ": " + java.util.Arrays.deepToString(a));
+        }
+      }
+      seen.add(a[0][1]);
+      view.close(); // a no-op on a view
+    })) {
+      assertEquals(3, seen.size());
+      assertTrue(Double.isFinite(m.scoreMatrix(train.get(0).features())[0][1]));
     }
   }
 
