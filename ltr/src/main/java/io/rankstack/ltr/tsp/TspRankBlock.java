@@ -10,7 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -22,7 +21,8 @@ import java.util.List;
  *
  * <pre>
  *   H0 = X P + p                                          (input projection to width h)
- *   H  = Encoder_L(H0)                                    (L post-norm Transformer layers, L may be 0:
+ *   H  = Encoder_L(H0)                                    (L post-norm Transformer layers, L may be 0,
+ *        MHA written out in {@link #selfAttention}:
  *        H' = LayerNorm(H + MHA(H)),  H = LayerNorm(H' + W2 relu(W1 H' + b1) + b2))
  *   A[i][j] = h_i^T U h_j / sqrt(h)   for i &lt;= j,   h_i^T V h_j / sqrt(h)   for i &gt; j
  * </pre>
@@ -37,7 +37,8 @@ final class TspRankBlock extends AbstractBlock {
 
   private final int hidden;
   private final Linear input;
-  private final List<ScaledDotProductAttentionBlock> attention = new ArrayList<>();
+  private final int heads;
+  private final List<Linear[]> attention = new ArrayList<>(); // query, key, value, output
   private final List<LayerNorm> norm1 = new ArrayList<>();
   private final List<Linear> ff1 = new ArrayList<>();
   private final List<Linear> ff2 = new ArrayList<>();
@@ -48,11 +49,15 @@ final class TspRankBlock extends AbstractBlock {
   TspRankBlock(int hidden, int encoderLayers, int heads) {
     super(VERSION);
     this.hidden = hidden;
+    this.heads = heads;
     input = addChildBlock("input", Linear.builder().setUnits(hidden).build());
     for (int l = 0; l < encoderLayers; l++) {
-      attention.add(addChildBlock("attention" + l,
-          ScaledDotProductAttentionBlock.builder().setEmbeddingSize(hidden).setHeadCount(heads)
-              .optAttentionProbsDropoutProb(0f).build()));
+      Linear[] qkvo = new Linear[4];
+      String[] names = {"query", "key", "value", "output"};
+      for (int k = 0; k < 4; k++) {
+        qkvo[k] = addChildBlock(names[k] + l, Linear.builder().setUnits(hidden).build());
+      }
+      attention.add(qkvo);
       norm1.add(addChildBlock("norm1_" + l, LayerNorm.builder().build()));
       ff1.add(addChildBlock("ff1_" + l, Linear.builder().setUnits(2L * hidden).build()));
       ff2.add(addChildBlock("ff2_" + l, Linear.builder().setUnits(hidden).build()));
@@ -70,7 +75,7 @@ final class TspRankBlock extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow(); // (1, n, d)
     NDArray h = input.forward(ps, new NDList(x), training).singletonOrThrow();
     for (int l = 0; l < attention.size(); l++) {
-      NDArray att = attention.get(l).forward(ps, new NDList(h), training).singletonOrThrow();
+      NDArray att = selfAttention(ps, attention.get(l), h, training);
       h = norm1.get(l).forward(ps, new NDList(h.add(att)), training).singletonOrThrow();
       NDArray f = ff1.get(l).forward(ps, new NDList(h), training).singletonOrThrow();
       f = ff2.get(l).forward(ps, new NDList(Activation.relu(f)), training).singletonOrThrow();
@@ -87,8 +92,28 @@ final class TspRankBlock extends AbstractBlock {
     // mask[i][j] = 1 when i <= j
     NDArray idx = m.arange((int) n);
     NDArray mask = idx.reshape(n, 1).lte(idx.reshape(1, n)).toType(DataType.FLOAT32, false);
-    NDArray a = su.mul(mask).add(sl.mul(mask.neg().add(1))).div((float) Math.sqrt(hidden));
+    NDArray a = su.mul(mask).add(sl.mul(mask.neg().add(1))).mul(TspRankTrainer.scalar(m, (float) (1 / Math.sqrt(hidden))));
     return new NDList(a);
+  }
+
+  /**
+   * Multi-head scaled dot-product self-attention (Vaswani et al. 2017), written out instead of DJL's
+   * {@code ScaledDotProductAttentionBlock} so that the 1/sqrt(d_k) factor is an engine-owned scalar
+   * (see {@link TspRankTrainer#scalar}): {@code softmax(Q K^T / sqrt(d_k)) V W_o} per head,
+   * d_k = h / heads.
+   */
+  private NDArray selfAttention(ParameterStore ps, Linear[] qkvo, NDArray x, boolean training) {
+    long n = x.getShape().get(1);
+    int dk = hidden / heads;
+    NDArray[] p = new NDArray[3];
+    for (int k = 0; k < 3; k++) {
+      p[k] = qkvo[k].forward(ps, new NDList(x), training).singletonOrThrow()
+          .reshape(1, n, heads, dk).transpose(0, 2, 1, 3);
+    }
+    NDArray scores = p[0].matMul(p[1].transpose(0, 1, 3, 2))
+        .mul(TspRankTrainer.scalar(x.getManager(), (float) (1 / Math.sqrt(dk))));
+    NDArray o = scores.softmax(-1).matMul(p[2]).transpose(0, 2, 1, 3).reshape(1, n, hidden);
+    return qkvo[3].forward(ps, new NDList(o), training).singletonOrThrow();
   }
 
   @Override
@@ -103,7 +128,9 @@ final class TspRankBlock extends AbstractBlock {
     input.initialize(manager, dataType, x);
     Shape hs = new Shape(x.get(0), x.get(1), hidden);
     for (int l = 0; l < attention.size(); l++) {
-      attention.get(l).initialize(manager, dataType, hs);
+      for (Linear lin : attention.get(l)) {
+        lin.initialize(manager, dataType, hs);
+      }
       norm1.get(l).initialize(manager, dataType, hs);
       ff1.get(l).initialize(manager, dataType, hs);
       ff2.get(l).initialize(manager, dataType, new Shape(x.get(0), x.get(1), 2L * hidden));

@@ -40,7 +40,7 @@ public final class TspRankModel implements AutoCloseable {
     }
     int n = features.length;
     try (NDManager sub = model.getNDManager().newSubManager()) {
-      NDArray x = sub.create(features).expandDims(0);
+      NDArray x = TspRankTrainer.owned(sub, features).expandDims(0);
       NDArray a = model.getBlock().forward(new ParameterStore(sub, false), new NDList(x), false).singletonOrThrow();
       float[] flat = a.toFloatArray();
       double[][] out = new double[n][n];

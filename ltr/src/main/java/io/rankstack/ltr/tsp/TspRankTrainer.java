@@ -43,6 +43,7 @@ import java.util.function.Consumer;
 public final class TspRankTrainer {
   private final TspRankConfig config;
   private final PathDecoder augmentedDecoder;
+  private int stepCount;
 
   /** Statistics of one epoch: mean local and global loss over the batches of each kind (NaN if none). */
   public record EpochStats(int epoch, double localLoss, double globalLoss, double seconds) {}
@@ -153,20 +154,21 @@ public final class TspRankTrainer {
       double value = 0;
       for (TspList list : batch) {
         int n = list.size();
-        NDArray x = sub.create(list.featuresView()).expandDims(0);
+        NDArray x = owned(sub, list.featuresView()).expandDims(0);
         NDArray a = trainer.forward(new NDList(x)).singletonOrThrow();
         int[] gold = list.goldOrder();
         NDArray loss = global ? globalLoss(a, gold, augmentedDecoder, sub) : localLoss(a, gold, sub);
         float v = loss.getFloat();
         if (!Float.isFinite(v)) {
-          throw new IllegalStateException("non-finite " + (global ? "global" : "local") + " loss " + v
+          throw new IllegalStateException("non-finite " + (global ? "global" : "local") + " loss " + v + " at optimiser step " + stepCount
               + " on query " + list.queryId() + " (" + n + " items); lower the learning rate");
         }
         value += v;
         total = total == null ? loss : total.add(loss);
       }
-      gc.backward(total.div(batch.size()));
+      gc.backward(total.mul(scalar(sub, 1f / batch.size())));
       trainer.step();
+      stepCount++;
       return value / batch.size();
     }
   }
@@ -185,8 +187,8 @@ public final class TspRankTrainer {
     for (int i = 0; i < n; i++) {
       diag[i][i] = -1e9f;
     }
-    NDArray logp = a.add(manager.create(diag)).logSoftmax(1);
-    return logp.mul(manager.create(t)).sum().neg().div(n - 1);
+    NDArray logp = a.add(owned(manager, diag)).logSoftmax(1);
+    return logp.mul(owned(manager, t)).sum().neg().mul(scalar(manager, 1f / (n - 1)));
   }
 
   /**
@@ -206,7 +208,39 @@ public final class TspRankTrainer {
     }
     // |p* \ E(g)|, the augmentation collected by p*: the hinge's constant part (no gradient).
     double constant = g.loss() * n - PathWeights.weight(av, p) + PathWeights.weight(av, gold);
-    return a.mul(manager.create(m)).sum().add((float) Math.rint(constant)).div(n);
+    return a.mul(owned(manager, m)).sum().add(scalar(manager, (float) Math.rint(constant))).mul(scalar(manager, 1f / n));
+  }
+
+  /**
+   * A float32 array whose memory belongs to the engine. {@code NDManager.create} (and
+   * {@code NDArray.set}) make the PyTorch tensor point at a Java direct buffer ({@code from_blob}
+   * without a copy); here that array is cloned into engine-allocated storage and closed at once, so
+   * no view or saved autograd input can refer to Java-owned memory (see {@link #scalar}).
+   */
+  static NDArray owned(NDManager manager, float[][] data) {
+    int rows = data.length;
+    int cols = data[0].length;
+    float[] flat = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(data[i], 0, flat, i * cols, cols);
+    }
+    try (NDArray blob = manager.create(flat, new Shape(rows, cols))) {
+      return blob.duplicate();
+    }
+  }
+
+  /**
+   * An engine-owned scalar. DJL's {@code NDArray.div(Number)}, {@code mul(Number)} etc. wrap the
+   * number in a Java-owned tensor and close it right after the operation, but autograd keeps the
+   * operand for the backward pass (the divisor of a division, the factor of a product): once the
+   * Java buffer is collected, backward reads freed memory. That produced NaN losses that depended on
+   * garbage-collection timing, not on the seed. Every constant that meets a tensor requiring
+   * gradients therefore goes through this method.
+   */
+  static NDArray scalar(NDManager manager, float value) {
+    try (NDArray blob = manager.create(value)) {
+      return blob.duplicate();
+    }
   }
 
   static double[][] toMatrix(float[] flat, int n) {
