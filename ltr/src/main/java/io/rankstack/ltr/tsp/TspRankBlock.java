@@ -58,10 +58,10 @@ final class TspRankBlock extends AbstractBlock {
         qkvo[k] = addChildBlock(names[k] + l, Linear.builder().setUnits(hidden).build());
       }
       attention.add(qkvo);
-      norm1.add(addChildBlock("norm1_" + l, LayerNorm.builder().build()));
+      norm1.add(addChildBlock("norm1_" + l, LayerNorm.builder().axis(2).build()));
       ff1.add(addChildBlock("ff1_" + l, Linear.builder().setUnits(2L * hidden).build()));
       ff2.add(addChildBlock("ff2_" + l, Linear.builder().setUnits(hidden).build()));
-      norm2.add(addChildBlock("norm2_" + l, LayerNorm.builder().build()));
+      norm2.add(addChildBlock("norm2_" + l, LayerNorm.builder().axis(2).build()));
     }
     upper = addParameter(Parameter.builder().setName("bilinearUpper").setType(Parameter.Type.WEIGHT)
         .optShape(new Shape(hidden, hidden)).build());

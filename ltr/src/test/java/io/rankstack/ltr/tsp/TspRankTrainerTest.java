@@ -111,6 +111,10 @@ class TspRankTrainerTest {
       assertTrue(stats.get(stats.size() - 1).localLoss() < stats.get(0).localLoss(), stats.toString());
       double[][] a = m.scoreMatrix(train.get(0).features());
       assertEquals(6, a.length);
+      // Lists of another length than the one the block was initialised with (LayerNorm over the
+      // feature axis only).
+      float[][] four = java.util.Arrays.copyOf(train.get(1).features(), 4);
+      assertEquals(4, m.scoreMatrix(four).length);
     }
   }
 
