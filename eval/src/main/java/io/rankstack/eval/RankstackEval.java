@@ -16,6 +16,7 @@ import io.rankstack.eval.ltr.LtrCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
+import io.rankstack.eval.tsp.TspRankCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Command;
         LtrCommand.class,
         FeatureBenchCommand.class,
         BanditCommand.class,
+        TspRankCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
