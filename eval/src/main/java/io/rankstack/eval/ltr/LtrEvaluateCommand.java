@@ -35,11 +35,27 @@ public final class LtrEvaluateCommand implements Callable<Integer> {
   @Option(names = "--run", description = "Also write the ranking as a TREC run here.")
   Path run;
 
+  @Option(names = "--scores", description = "Also write the model's score of every row, one per line in the dataset's row order"
+      + " (the first-stage file 'tsprank experiment --first-stage FILE' reads).")
+  Path scores;
+
   @Override
   public Integer call() {
     LetorDataset data = LtrTrainCommand.read(test);
     try (LambdaMartModel m = LambdaMartCodec.load(model)) {
-      Run r = LtrSupport.rank(data, m.score(data.denseMatrix(), data.size()), "lambdamart");
+      float[] rowScores = m.score(data.denseMatrix(), data.size());
+      Run r = LtrSupport.rank(data, rowScores, "lambdamart");
+      if (scores != null) {
+        StringBuilder sb = new StringBuilder();
+        for (float v : rowScores) {
+          sb.append(v).append('\n');
+        }
+        try {
+          java.nio.file.Files.writeString(scores, sb);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot write " + scores + ": " + e.getMessage(), e);
+        }
+      }
       Judgments j = qrels == null ? LtrSupport.qrelsOf(data) : TrecFormats.readAnyQrels(qrels);
       Map<String, Double> metrics = LtrSupport.metrics(j, r);
       PrintWriter out = spec.commandLine().getOut();

@@ -87,5 +87,13 @@ class LtrCommandsTest {
     double ndcg10 = Double.parseDouble(row.split("\\|")[5].strip());
     assertTrue(ndcg10 > 0.95, out);
     assertTrue(Files.readString(runFile).contains("lambdamart"));
+
+    // --scores: one score per data row, in row order, consistent with the ranking
+    Path scores = dir.resolve("lm.scores");
+    run("ltr", "evaluate", "--model", model.toString(), "--test", train.toString(), "--scores", scores.toString());
+    List<String> lines = Files.readAllLines(scores);
+    long dataLines = Files.readAllLines(train).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).count();
+    assertEquals(dataLines, lines.size());
+    lines.forEach(l -> assertTrue(Double.isFinite(Double.parseDouble(l)), l));
   }
 }
