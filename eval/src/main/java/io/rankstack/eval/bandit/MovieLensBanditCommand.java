@@ -2,10 +2,10 @@ package io.rankstack.eval.bandit;
 
 import io.rankstack.bandits.CascadeModel;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,33 +31,7 @@ public final class MovieLensBanditCommand implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "10", description = "K (default ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--rounds", defaultValue = "100000", description = "n (default ${DEFAULT-VALUE}).")
-  int rounds;
-
-  @Option(names = "--seeds", defaultValue = "20", description = "Independent runs (default ${DEFAULT-VALUE}).")
-  int seeds;
-
-  @Option(names = "--seed", defaultValue = "1", description = "First seed (default ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--points", defaultValue = "200", description = "Curve points (default ${DEFAULT-VALUE}).")
-  int points;
-
-  @Option(names = "--algorithms", split = ",", defaultValue = "UCB1,KL_UCB,TS,LINUCB",
-      description = "Any of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
-  List<Learners> algorithms;
-
-  @Option(names = "--linucb-alpha", defaultValue = "0.5", description = "CascadeLinUCB's α (λ = 1; default ${DEFAULT-VALUE}).")
-  double linAlpha;
-
-  @Option(names = "--threads", defaultValue = "1", description = "Worker threads (default ${DEFAULT-VALUE}).")
-  int threads;
-
-  @Option(names = "--plot", description = "Write the regret curves as PNG here.")
-  Path plot;
-
-  @Option(names = "--csv", description = "Write mean and 95% band per curve point as CSV here.")
-  Path csv;
+  @Mixin RegretOptions run;
 
   @Override
   public Integer call() throws Exception {
@@ -74,8 +48,8 @@ public final class MovieLensBanditCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "MovieLens cascade model: %d users, L = %d most-rated movies, w in [%.3f, %.3f], LinUCB features d = %d; best items: %s%n",
         ml.users(), items, java.util.Arrays.stream(w).min().orElse(0), java.util.Arrays.stream(w).max().orElse(0), features[0].length, top);
-    new RegretExperiment(algorithms, rounds, seeds, seed, points, threads, linAlpha)
-        .run(out, "bandit movielens", String.format(Locale.ROOT, "MovieLens(L=%d, K=%d)", items, k), model, features, plot, csv);
+    run.experiment()
+        .run(out, "bandit movielens", String.format(Locale.ROOT, "MovieLens(L=%d, K=%d)", items, k), model, features, run.plot, run.csv);
     return 0;
   }
 }
