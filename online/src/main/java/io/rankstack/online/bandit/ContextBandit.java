@@ -1,6 +1,7 @@
 package io.rankstack.online.bandit;
 
 import io.rankstack.bandits.BanditState;
+import io.rankstack.bandits.CascadingBandit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -61,15 +62,14 @@ public record ContextBandit(BanditState.Algorithm algorithm, int listSize, long 
 
   /**
    * The state after one impression: documents {@code shown} (rank 1 first) with the first click at
-   * 0-based {@code firstClick}, or −1 for none. Cascade feedback: the documents above the first click
+   * 0-based {@code firstClick}, or {@link CascadingBandit#NO_CLICK} (−1) for none. Cascade feedback: the documents above the first click
    * are observed unattractive, the clicked one attractive, those below are not observed; without a
    * click every shown document is observed unattractive. Later clicks of the same impression are
    * outside the cascade model and ignored. Documents never seen before join with zero counts.
    */
   public ContextBandit observe(List<String> shown, int firstClick) {
-    if (firstClick < -1 || firstClick >= shown.size()) {
-      throw new IllegalArgumentException("illegal first click " + firstClick + " for " + shown.size() + " documents");
-    }
+    // the bandits module's rule: C + 1 positions observed for a click at C, all without one (checks the position too)
+    int observed = CascadingBandit.observedCount(shown.size(), firstClick);
     List<String> ids = new ArrayList<>(docIds);
     Map<String, Integer> index = new HashMap<>();
     for (int e = 0; e < ids.size(); e++) {
@@ -83,7 +83,6 @@ public record ContextBandit(BanditState.Algorithm algorithm, int listSize, long 
     }
     long[] p = Arrays.copyOf(pulls, ids.size());
     long[] c = Arrays.copyOf(clicks, ids.size());
-    int observed = firstClick < 0 ? shown.size() : firstClick + 1;
     for (int k = 0; k < observed; k++) {
       int e = index.get(shown.get(k));
       p[e]++;
