@@ -48,13 +48,10 @@ public final class JsonLinesDocumentReader extends RecordReader<Document> implem
 
   @Override
   protected Document readNext() {
-    String line;
-    do {
-      line = lines.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isBlank());
+    String line = lines.readNonBlankLine();
+    if (line == null) {
+      return null;
+    }
     long n = lines.lineNumber();
     JsonLines.Members m = JsonLines.parse(line, source(), n);
     Map<String, String> fields = new java.util.LinkedHashMap<>(m.strings());

@@ -26,13 +26,10 @@ public final class JsonLinesQueryReader extends RecordReader<Query> implements Q
 
   @Override
   protected Query readNext() {
-    String line;
-    do {
-      line = lines.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isBlank());
+    String line = lines.readNonBlankLine();
+    if (line == null) {
+      return null;
+    }
     long n = lines.lineNumber();
     JsonLines.Members m = JsonLines.parse(line, source(), n);
     String id = m.strings().get(ID);

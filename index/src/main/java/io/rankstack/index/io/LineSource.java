@@ -61,6 +61,15 @@ final class LineSource implements Closeable {
     }
   }
 
+  /** The next line that is not blank, or null at the end (blank lines are skipped by every reader). */
+  String readNonBlankLine() {
+    String line;
+    do {
+      line = readLine();
+    } while (line != null && line.isBlank());
+    return line;
+  }
+
   /** 1-based number of the line last returned; 0 before the first. */
   long lineNumber() {
     return lineNumber;

@@ -52,13 +52,10 @@ public final class TrecTopicReader extends RecordReader<Query> implements QueryR
   }
 
   private boolean detect() {
-    String line;
-    do {
-      line = lines.readLine();
-      if (line == null) {
-        return false;
-      }
-    } while (line.isBlank());
+    String line = lines.readNonBlankLine();
+    if (line == null) {
+      return false;
+    }
     String head = line.stripLeading();
     if (SgmlBlocks.indexOf(head, "<TOP>") == 0) {
       topForm = true;

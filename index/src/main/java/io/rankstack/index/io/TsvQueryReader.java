@@ -23,13 +23,10 @@ public final class TsvQueryReader extends RecordReader<Query> implements QueryRe
 
   @Override
   protected Query readNext() {
-    String line;
-    do {
-      line = lines.readLine();
-      if (line == null) {
-        return null;
-      }
-    } while (line.isBlank());
+    String line = lines.readNonBlankLine();
+    if (line == null) {
+      return null;
+    }
     long n = lines.lineNumber();
     int tab = line.indexOf('\t');
     if (tab < 0) {
