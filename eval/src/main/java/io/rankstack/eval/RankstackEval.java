@@ -13,6 +13,8 @@ import io.rankstack.eval.grank.GRankCommand;
 import io.rankstack.eval.interleaving.InterleavingSimulationCommand;
 import io.rankstack.eval.ltr.FeaturesCommand;
 import io.rankstack.eval.ltr.LtrCommand;
+import io.rankstack.eval.ope.OpeCommand;
+import io.rankstack.eval.plot.PlotCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -52,6 +54,8 @@ import picocli.CommandLine.Command;
         FeatureBenchCommand.class,
         BanditCommand.class,
         TspRankCommand.class,
+        OpeCommand.class,
+        PlotCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

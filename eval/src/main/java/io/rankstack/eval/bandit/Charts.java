@@ -15,8 +15,11 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** PNG line charts with confidence bands (JFreeChart, headless). */
-final class Charts {
+/**
+ * Line charts with confidence bands (JFreeChart, headless): the bandit commands' regret curves and
+ * {@code rankstack-eval plot regret}, which redraws them from the CSV those commands write.
+ */
+public final class Charts {
   private Charts() {}
 
   private static final Color[] COLORS = {
@@ -24,9 +27,22 @@ final class Charts {
       new Color(0xff7f0e), new Color(0x8c564b)};
 
   /** One curve: x values, mean, and band low/high. */
-  record Curve(String name, double[] x, double[] mean, double[] low, double[] high) {}
+  public record Curve(String name, double[] x, double[] mean, double[] low, double[] high) {}
 
   static void writeBands(Path png, String title, String xLabel, String yLabel, List<Curve> curves) {
+    JFreeChart chart = bandsChart(title, xLabel, yLabel, curves);
+    try {
+      if (png.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+      }
+      ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write chart " + png, e);
+    }
+  }
+
+  /** The chart of {@code curves}: one line per curve over its shaded band, in a fixed palette. */
+  public static JFreeChart bandsChart(String title, String xLabel, String yLabel, List<Curve> curves) {
     System.setProperty("java.awt.headless", "true");
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     for (Curve c : curves) {
@@ -50,13 +66,6 @@ final class Charts {
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     chart.setBackgroundPaint(Color.WHITE);
-    try {
-      if (png.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(png.toAbsolutePath().getParent());
-      }
-      ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 560);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write chart " + png, e);
-    }
+    return chart;
   }
 }

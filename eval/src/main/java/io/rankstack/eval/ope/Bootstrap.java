@@ -53,12 +53,18 @@ public final class Bootstrap {
 
   /** Runs {@code estimator} on the log and on every resample. */
   public Estimate run(Estimator estimator, List<LoggedImpression> log) {
-    double value = estimator.estimate(log);
-    double[] values = resampledEstimates(estimator, log);
+    return summarise(estimator.name(), estimator.estimate(log), resampledEstimates(estimator, log), log.size());
+  }
+
+  /**
+   * The estimate with the percentile interval of already computed resampled values (from
+   * {@link #resampledEstimates} with this bootstrap).
+   */
+  public Estimate summarise(String name, double value, double[] values, int impressions) {
     double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
     double lower = finite.length == 0 ? Double.NaN : quantile(finite, (1 - level) / 2);
     double upper = finite.length == 0 ? Double.NaN : quantile(finite, (1 + level) / 2);
-    return new Estimate(estimator.name(), value, lower, upper, level, resamples, seed, log.size());
+    return new Estimate(name, value, lower, upper, level, resamples, seed, impressions);
   }
 
   /** The estimator's value on each of the resamples, in draw order. */
