@@ -5,6 +5,8 @@ import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,10 +18,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code rankstack-eval compare QRELS RUN_A RUN_B}: per-query differences of one measure between two
- * runs, with a confidence interval and two significance tests. A thin binding: flags become
- * {@link CompareSettings}, files are read with {@link TrecFormats}, {@link ComparisonReport} does
- * the work and {@link ComparisonFormat} prints it.
+ * {@code rankstack-eval compare QRELS RUN_A RUN_B [RUN_C ...]}: per-query differences of one measure
+ * between two runs, with a confidence interval and two significance tests; or, with more runs or
+ * several {@code -m}, a table of every run and measure with significance markers against the
+ * baseline RUN_A after Holm–Bonferroni correction. A thin binding: flags become
+ * {@link CompareSettings}, files are read with {@link TrecFormats}, {@link ComparisonReport} or
+ * {@link MultiComparison} does the work and {@link ComparisonFormat} or
+ * {@link MultiComparisonFormat} prints it.
  */
 @Command(
     name = "compare",
@@ -31,7 +36,10 @@ import picocli.CommandLine.TypeConversionException;
             + " 95%% Student-t confidence interval, wins/ties/losses, a two-sided paired t-test and a"
             + " two-sided randomisation (sign-flip) test.",
         "Randomisation p = (count + 1) / (N + 1), count = draws with |mean diff| >= observed; exact"
-            + " over all 2^n sign assignments when 2^n <= N."})
+            + " over all 2^n sign assignments when 2^n <= N.",
+        "With more than two runs or more than one -m: a table of means (runs x measures), ▲/▼ where a run"
+            + " differs from RUN_A with Holm-Bonferroni-adjusted p <= --alpha over all comparisons, and each"
+            + " comparison's raw and adjusted p-values of both tests (text only)."})
 public final class CompareCommand implements Callable<Integer> {
 
   @Spec
@@ -46,13 +54,22 @@ public final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "RUN_A", description = "The baseline run (TREC run format).")
   Path runA;
 
-  @Parameters(index = "2", paramLabel = "RUN_B", description = "The run compared with it (TREC run format).")
-  Path runB;
+  @Parameters(index = "2..*", arity = "1..*", paramLabel = "RUN_B",
+      description = "The run(s) compared with it (TREC run format).")
+  List<Path> runsB;
 
-  @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE", defaultValue = CompareSettings.DEFAULT_MEASURE,
-      description = "One trec_eval measure with one value per query: ndcg_cut.K, map, map_cut.K, P.K, recall.K, recip_rank, bpref, rbp, …"
-          + " (default: ${DEFAULT-VALUE}).")
-  String measure;
+  @Option(names = {"-m", "--measure"}, paramLabel = "MEASURE",
+      description = "A trec_eval measure with one value per query: ndcg_cut.K, map, map_cut.K, P.K, recall.K, recip_rank, bpref, rbp, …"
+          + " Repeat for several (default: " + CompareSettings.DEFAULT_MEASURE + ").")
+  List<String> measures;
+
+  @Option(names = "--test", paramLabel = "TEST", defaultValue = "randomisation",
+      description = "Test behind the table's markers: t or randomisation (default: ${DEFAULT-VALUE}).")
+  String test;
+
+  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+      description = "Family-wise significance level of the table's markers (default: ${DEFAULT-VALUE}).")
+  double alpha;
 
   @Option(names = "--permutations", paramLabel = "N", defaultValue = "" + PairedComparison.DEFAULT_PERMUTATIONS,
       description = "Random sign assignments of the randomisation test, at least "
@@ -81,7 +98,12 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CompareSettings settings = new CompareSettings(measure, permutations, seed);
+    List<String> ms = measures == null || measures.isEmpty() ? List.of(CompareSettings.DEFAULT_MEASURE) : measures;
+    if (runsB.size() > 1 || ms.size() > 1) {
+      return table(ms);
+    }
+    Path runB = runsB.get(0);
+    CompareSettings settings = new CompareSettings(ms.get(0), permutations, seed);
     engine.checkMeasure(settings.measure());
     Judgments judgments = TrecFormats.readAnyQrels(qrels);
     Run a = TrecFormats.readRun(runA);
@@ -89,6 +111,38 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonReport report = ComparisonReport.build(judgments, a, runA.toString(), b, runB.toString(), settings, engine);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));
+    out.flush();
+    return 0;
+  }
+
+  private Integer table(List<String> ms) {
+    MultiComparison.Test markerTest = switch (test.toLowerCase(java.util.Locale.ROOT)) {
+      case "t" -> MultiComparison.Test.T;
+      case "randomisation", "randomization" -> MultiComparison.Test.RANDOMISATION;
+      default -> throw new IllegalArgumentException("--test must be t or randomisation, not '" + test + "'");
+    };
+    if (!(alpha > 0 && alpha < 1)) {
+      throw new IllegalArgumentException("--alpha must be in (0, 1): " + alpha);
+    }
+    if (format != ComparisonFormat.TEXT) {
+      throw new IllegalArgumentException("--format json is for one run against the baseline on one measure");
+    }
+    PairedComparison.checkPermutations(permutations);
+    for (String m : ms) {
+      engine.checkMeasure(m);
+    }
+    Judgments judgments = TrecFormats.readAnyQrels(qrels);
+    List<Run> runs = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    runs.add(TrecFormats.readRun(runA));
+    sources.add(runA.toString());
+    for (Path p : runsB) {
+      runs.add(TrecFormats.readRun(p));
+      sources.add(p.toString());
+    }
+    MultiComparison c = MultiComparison.build(judgments, runs, sources, ms, permutations, seed, engine);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(MultiComparisonFormat.text(c, markerTest, alpha));
     out.flush();
     return 0;
   }
