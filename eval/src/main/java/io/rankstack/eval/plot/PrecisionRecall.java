@@ -21,9 +21,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Eleven-point interpolated precision–recall curves: at recall r ∈ {0, 0.1, …, 1}, a query's
  * interpolated precision is the highest precision at any rank whose recall is at least r, averaged
- * over the qrels' queries with a relevant document (a query the run misses counts 0). These are
- * trec_eval's {@code iprec_at_recall_*} values with {@code -c}, computed by the project's
- * trec_eval-exact engine.
+ * over every query of the qrels as {@code trec_eval -c} does (a query the run misses, or one without a
+ * relevant document, counts 0). These are trec_eval's {@code iprec_at_recall_*} values with
+ * {@code -c}, computed by the project's trec_eval-exact engine.
  */
 public final class PrecisionRecall {
   /** The eleven recall levels. */
