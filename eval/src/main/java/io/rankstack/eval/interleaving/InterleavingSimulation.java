@@ -18,11 +18,19 @@ import org.apache.commons.math3.stat.inference.BinomialTest;
  * from {@code queries}, interleaves the two runs' top {@code depth}, lets a {@link ClickModel} click on
  * the grades the qrels give (unjudged documents grade 0), and credits the clicks. An experiment's
  * verdict after N impressions is the ranker with more wins (a tie of wins is no verdict), and its
- * significance the two-sided binomial sign test over the non-tied impressions.
+ * significance the two-sided binomial sign test over the non-tied impressions. Per-query outcomes
+ * are kept too: a query prefers the ranker that won more of its impressions, and the sign test over
+ * the queries with a preference tests whether one ranker is preferred on more queries (the unit a
+ * query-level analysis, like {@code compare}, counts).
  */
 public final class InterleavingSimulation {
-  /** Counts after a number of impressions. */
-  public record Tally(int impressions, int winsA, int winsB) {
+  /**
+   * Counts after a number of impressions.
+   *
+   * @param queriesA queries (among those shown so far) whose impressions A won more often than B
+   * @param queriesB queries whose impressions B won more often
+   */
+  public record Tally(int impressions, int winsA, int winsB, int queriesA, int queriesB) {
     /** +1 when A has more wins, −1 when B has, 0 on a tie. */
     public int verdict() {
       return Integer.compare(winsA, winsB);
@@ -32,6 +40,12 @@ public final class InterleavingSimulation {
     public double pValue() {
       int n = winsA + winsB;
       return n == 0 ? 1.0 : new BinomialTest().binomialTest(n, winsA, 0.5, AlternativeHypothesis.TWO_SIDED);
+    }
+
+    /** Two-sided sign-test p-value of the per-query preferences, queriesA vs queriesB (1 when none). */
+    public double queryPValue() {
+      int n = queriesA + queriesB;
+      return n == 0 ? 1.0 : new BinomialTest().binomialTest(n, queriesA, 0.5, AlternativeHypothesis.TWO_SIDED);
     }
   }
 
@@ -68,10 +82,12 @@ public final class InterleavingSimulation {
     Tally[] out = new Tally[checkpoints.length];
     int winsA = 0;
     int winsB = 0;
+    int[] perQuery = new int[queries.size()]; // wins of A minus wins of B, per query
     int next = 0;
     int max = checkpoints[checkpoints.length - 1];
     for (int i = 1; i <= max; i++) {
-      String q = queries.get(random.nextInt(queries.size()));
+      int qi = random.nextInt(queries.size());
+      String q = queries.get(qi);
       InterleavedList shown = method.interleave(a.of(q).top(depth).docIds(), b.of(q).top(depth).docIds(), depth, random);
       Map<String, Integer> grades = qrels.of(q);
       int[] g = new int[shown.size()];
@@ -81,11 +97,19 @@ public final class InterleavingSimulation {
       Outcome o = method.credit(shown, clicks.sample(g, random));
       if (o == Outcome.A_WINS) {
         winsA++;
+        perQuery[qi]++;
       } else if (o == Outcome.B_WINS) {
         winsB++;
+        perQuery[qi]--;
       }
       while (next < checkpoints.length && checkpoints[next] == i) {
-        out[next++] = new Tally(i, winsA, winsB);
+        int qa = 0;
+        int qb = 0;
+        for (int d : perQuery) {
+          qa += d > 0 ? 1 : 0;
+          qb += d < 0 ? 1 : 0;
+        }
+        out[next++] = new Tally(i, winsA, winsB, qa, qb);
       }
     }
     return out;

@@ -87,6 +87,7 @@ public final class InterleavingSimulationCommand implements Callable<Integer> {
 
     int[] agree = new int[checkpoints.length];
     int[] significantAgree = new int[checkpoints.length];
+    int[] queryAgree = new int[checkpoints.length];
     for (int e = 0; e < experiments; e++) {
       InterleavingSimulation.Tally[] t = sim.experiment(checkpoints, seed * 1_000_003L + e);
       for (int c = 0; c < checkpoints.length; c++) {
@@ -94,6 +95,9 @@ public final class InterleavingSimulationCommand implements Callable<Integer> {
           agree[c]++;
           if (t[c].pValue() < 0.05) {
             significantAgree[c]++;
+          }
+          if (Integer.compare(t[c].queriesA(), t[c].queriesB()) == truth && t[c].queryPValue() < 0.05) {
+            queryAgree[c]++;
           }
         }
       }
@@ -103,11 +107,13 @@ public final class InterleavingSimulationCommand implements Callable<Integer> {
         m.name(), queries.size(), depth, eta, maxGrade, experiments, seed);
     out.printf(Locale.ROOT, "nDCG@10: A %.4f, B %.4f, gap %.4f (%s is better)%n", ndcgA, ndcgB, Math.abs(ndcgA - ndcgB),
         truth > 0 ? "A" : truth < 0 ? "B" : "neither");
-    out.printf(Locale.ROOT, "%12s %18s %26s%n", "impressions", "agrees with nDCG", "agrees, p < 0.05 (sign)");
+    out.printf(Locale.ROOT, "%12s %18s %26s %30s%n", "impressions", "agrees with nDCG", "agrees, p < 0.05 (sign)",
+        "queries agree, p < 0.05 (sign)");
     int needed = -1;
     for (int c = 0; c < checkpoints.length; c++) {
       double share = (double) agree[c] / experiments;
-      out.printf(Locale.ROOT, "%12d %17.0f%% %25.0f%%%n", checkpoints[c], 100 * share, 100.0 * significantAgree[c] / experiments);
+      out.printf(Locale.ROOT, "%12d %17.0f%% %25.0f%% %29.0f%%%n", checkpoints[c], 100 * share,
+          100.0 * significantAgree[c] / experiments, 100.0 * queryAgree[c] / experiments);
       if (needed < 0 && share >= 0.9) {
         needed = checkpoints[c];
       }

@@ -62,6 +62,20 @@ class InterleavingSimulationTest {
   }
 
   @Test
+  void perQueryPreferencesAndTheirSignTest() {
+    // 9 queries prefer A, 1 prefers B: two-sided p = 2 · P(X ≤ 1 | n = 10, 1/2) = 2 · 11/1024
+    assertEquals(22.0 / 1024, new InterleavingSimulation.Tally(50, 30, 20, 9, 1).queryPValue(), 1e-12);
+    assertEquals(1.0, new InterleavingSimulation.Tally(5, 0, 0, 0, 0).queryPValue(), 0);
+    // with A far better on every query, after 200 impressions over 20 queries every query prefers A
+    InterleavingSimulation sim = new InterleavingSimulation(qrels(), run("a", true), run("b", false),
+        qrels().queryIds().stream().toList(), new TeamDraftInterleaving(), PositionBasedModel.dla(1), 10);
+    InterleavingSimulation.Tally t = sim.experiment(new int[] {200}, 3)[0];
+    assertEquals(20, t.queriesA(), t.toString());
+    assertEquals(0, t.queriesB(), t.toString());
+    assertTrue(t.queryPValue() < 1e-5, t.toString());
+  }
+
+  @Test
   void sameSeedSameTally() {
     InterleavingSimulation sim = new InterleavingSimulation(qrels(), run("a", true), run("b", false),
         qrels().queryIds().stream().toList(), new TeamDraftInterleaving(), PositionBasedModel.dla(1), 10);
