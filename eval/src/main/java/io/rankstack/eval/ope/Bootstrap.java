@@ -18,7 +18,11 @@ import java.util.SplittableRandom;
  * (SNIPS with all weights 0) are dropped; if all are, the interval is NaN.
  */
 public final class Bootstrap {
-  /** Default number of resamples: 1,000 keeps the Monte Carlo error of a 95% end point near 1/10 of its standard error. */
+  /**
+   * Default number of resamples: 1,000, the order Efron and Tibshirani (1993, ch. 19) advise for
+   * percentile intervals, whose end points are tail quantiles and need more resamples than a
+   * standard error does.
+   */
   public static final int DEFAULT_RESAMPLES = 1000;
   /** Default confidence level. */
   public static final double DEFAULT_LEVEL = 0.95;
