@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  */
 public final class Bootstrap {
   /**
-   * Default number of resamples: 1,000, the order Efron and Tibshirani (1993, ch. 19) advise for
+   * Default number of resamples: 1,000, the order Efron and Tibshirani (1993) advise for
    * percentile intervals, whose end points are tail quantiles and need more resamples than a
    * standard error does.
    */
