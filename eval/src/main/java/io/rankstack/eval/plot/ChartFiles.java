@@ -48,6 +48,9 @@ public final class ChartFiles {
       }
       if (svg) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // JFreeSVG prefixes its clip-path ids with the clock by default; a fixed prefix makes the
+        // same chart give the same file (reproducible docs, diffable outputs).
+        g2.setDefsKeyPrefix("rankstack");
         chart.draw(g2, new java.awt.Rectangle(0, 0, width, height));
         Files.writeString(file, g2.getSVGDocument(), StandardCharsets.UTF_8);
       } else {

@@ -146,6 +146,15 @@ class PlotTest {
   }
 
   @Test
+  void sameChartSameSvgFile() throws IOException {
+    Path one = dir.resolve("one.svg");
+    Path two = dir.resolve("two.svg");
+    run("plot", "pr", qrels.toString(), runA.toString(), "-o", one.toString());
+    run("plot", "pr", qrels.toString(), runA.toString(), "-o", two.toString());
+    assertEquals(Files.readString(one), Files.readString(two));
+  }
+
+  @Test
   void opeCommandDrawsTheEstimates() throws Exception {
     Path csv = Files.writeString(dir.resolve("ope.csv"), EstimatorBars.HEADER + "\nmen,IPS,0.5,0.4,0.6,0.55,0.5,0.6\n"
         + "women,IPS,0.3,0.2,0.4,,,\n");
