@@ -82,6 +82,43 @@ public final class ObdCsv {
     return log;
   }
 
+  /** The {@code item_id} column of a campaign's {@code item_context.csv}, in file order. */
+  public static List<String> readItemIds(Path file) {
+    String source = file.toString();
+    List<String> ids = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String header = r.readLine();
+      if (header == null) {
+        throw new InputFormatException(source, 1, "item_id", "empty file; expected a header with item_id");
+      }
+      Map<String, Integer> columns = new HashMap<>();
+      String[] names = header.split(",", -1);
+      for (int i = 0; i < names.length; i++) {
+        columns.put(names[i].trim(), i);
+      }
+      int item = column(columns, source, "item_id");
+      String line;
+      long no = 1;
+      while ((line = r.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] f = line.split(",", -1);
+        if (f.length <= item || f[item].trim().isEmpty()) {
+          throw new InputFormatException(source, no, "item_id", "missing");
+        }
+        if (ids.contains(f[item].trim())) {
+          throw new InputFormatException(source, no, "item_id", "duplicate item " + f[item].trim());
+        }
+        ids.add(f[item].trim());
+      }
+    } catch (IOException e) {
+      throw InputFormatException.io(source, e);
+    }
+    return ids;
+  }
+
   private static int column(Map<String, Integer> columns, String source, String name) {
     Integer i = columns.get(name);
     if (i == null) {

@@ -27,11 +27,15 @@ class OpeCommandTest {
    *   π_e(·|1) = {0: 0.5, 1: 0.5}, π_e(·|2) = {0: 1}.
    * Random log, p = 1/3: (1, 0, 1), (1, 2, 0), (2, 0, 1), (2, 1, 0);
    *   weights 1.5, 0, 3, 0 → IPS = (1.5·1 + 3·1) / 4 = 1.125; SNIPS = 4.5 / 4.5 = 1.
+   * Reverse (uniform random over the three items of item_context.csv, from the BTS log): weights
+   *   (1/3)/0.4 = 5/6, 5/6, (1/3)/0.5 = 2/3, 2/3 → IPS = (5/6 + 2/3) / 4 = 0.375, SNIPS = 1.5 / 3 = 0.5;
+   *   truth: the random log's mean 2/4 = 0.5.
    */
   private Path writeObd() throws IOException {
     Path root = dir.resolve("data/bandits/open-bandit-sample");
     Files.createDirectories(root.resolve("random/men"));
     Files.createDirectories(root.resolve("bts/men"));
+    Files.writeString(root.resolve("random/men/item_context.csv"), ",item_id,item_feature_0\n0,0,0.1\n1,1,0.2\n2,2,0.3\n");
     Files.writeString(root.resolve("bts/men/men.csv"), OBD_HEADER
         + "0,t,0,1,1,0.4,u\n1,t,1,1,0,0.4,u\n2,t,0,2,0,0.5,u\n3,t,0,2,1,0.5,u\n");
     String third = String.valueOf(1.0 / 3);
@@ -50,9 +54,15 @@ class OpeCommandTest {
     assertTrue(out.contains("ground truth (Bernoulli-TS observed click rate): 0.50000"), out);
     assertTrue(out.matches("(?s).*IPS\\s+1\\.12500.*"), out);
     assertTrue(out.matches("(?s).*SNIPS\\s+1\\.00000.*"), out);
+    assertTrue(!out.contains("NaN"), "resamples where SNIPS is undefined are left out of the mean error: " + out);
     assertTrue(out.contains("largest importance weight 3.00"), out);
+    assertTrue(out.contains("ground truth (uniform-random observed click rate): 0.50000"), out);
+    assertTrue(out.matches("(?s).*IPS\\s+0\\.37500.*"), out);
+    assertTrue(out.matches("(?s).*estimated from the Bernoulli-TS log.*SNIPS\\s+0\\.50000.*"), out);
     List<EstimatorBars.Row> rows = EstimatorBars.read(csv);
-    assertEquals(2, rows.size());
+    assertEquals(4, rows.size());
+    assertEquals("men: TS from random", rows.get(0).group());
+    assertEquals("men: random from TS", rows.get(3).group());
     assertEquals("IPS", rows.get(0).estimator());
     assertEquals(1.125, rows.get(0).value(), 1e-12);
     assertEquals(0.5, rows.get(0).truth(), 1e-12);
@@ -65,6 +75,9 @@ class OpeCommandTest {
     Result r = runRaw("ope", "obd", "--data", data.toString(), "--campaigns", "men", "--estimators", "rips");
     assertEquals(RankstackEval.EXIT_BAD_INPUT, r.code);
     assertTrue(r.err.contains("no whole slates"), r.err);
+    r = runRaw("ope", "obd", "--data", data.toString(), "--direction", "sideways");
+    assertEquals(RankstackEval.EXIT_BAD_INPUT, r.code);
+    assertTrue(r.err.contains("--direction"), r.err);
   }
 
   /** The slate log of {@link EstimatorsKnownAnswerTest} written as impression and click events. */
