@@ -111,6 +111,7 @@ public final class EventLog implements AutoCloseable {
         producer.send(r, (md, ex) -> {
           if (ex == null) {
             sent.incrementAndGet();
+            lastError.set(null);
           } else {
             failed(ex);
             if (!queue.offerLast(r)) { // after the delivery timeout: back into the queue if there is room
@@ -118,7 +119,6 @@ public final class EventLog implements AutoCloseable {
             }
           }
         });
-        lastError.set(null);
       } catch (RuntimeException ex) { // metadata timeout: the cluster is unreachable; keep the event, retry
         failed(ex);
         if (!queue.offerFirst(r)) {

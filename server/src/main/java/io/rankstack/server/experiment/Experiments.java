@@ -85,14 +85,24 @@ public final class Experiments {
     return true;
   }
 
+  /** The configuration of experiment {@code id}. */
+  public RankstackProperties.Experiment config(String id) {
+    return configs.stream().filter(e -> e.id().equals(id)).findFirst()
+        .orElseThrow(() -> new java.util.NoSuchElementException("no experiment '" + id + "'"));
+  }
+
+  /** The configured experiment ids. */
+  public List<String> ids() {
+    return configs.stream().map(RankstackProperties.Experiment::id).toList();
+  }
+
   public boolean exists(String id) {
     return shown.containsKey(id);
   }
 
   /** Wins, ties and losses of A over the clicked impressions, with the sign test. */
   public synchronized Summary summary(String id) {
-    RankstackProperties.Experiment cfg = configs.stream().filter(e -> e.id().equals(id)).findFirst()
-        .orElseThrow(() -> new java.util.NoSuchElementException("no experiment '" + id + "'"));
+    RankstackProperties.Experiment cfg = config(id);
     long wins = 0;
     long ties = 0;
     long losses = 0;

@@ -77,6 +77,15 @@ public final class SearchService {
    */
   public SearchResponse search(String q, Integer k, List<String> filters, boolean explain, String ranker,
                                String userId, String sessionId) {
+    return search(q, k, filters, explain, ranker, userId, sessionId, null);
+  }
+
+  /**
+   * As above; {@code experiment} names an experiment this request joins whatever the traffic draw
+   * (for checks and demonstrations), null to draw.
+   */
+  public SearchResponse search(String q, Integer k, List<String> filters, boolean explain, String ranker,
+                               String userId, String sessionId, String experiment) {
     RankstackProperties.Search limits = props.search();
     if (q == null || q.isBlank()) {
       throw new BadRequestException("q", "parameter 'q' is required and must contain a word to search for");
@@ -94,6 +103,9 @@ public final class SearchService {
     Validation.optionalId("user", userId);
     Validation.optionalId("session", sessionId);
     List<Filter> parsed = FilterParser.parse(filters, limits.maxFilters());
+    if (experiment != null && !experiments.exists(experiment)) {
+      throw new BadRequestException("experiment", "no experiment '" + experiment + "'; configured: " + experiments.ids());
+    }
     String key = contextKey(q);
     String impressionId = UUID.randomUUID().toString();
     SplittableRandom random = new SplittableRandom(seed + requests.incrementAndGet() * 0x9E3779B97F4A7C15L);
@@ -121,7 +133,8 @@ public final class SearchService {
       List<String> teams = null;
       String experimentId = null;
       String rankerUsed = rankerName;
-      Optional<RankstackProperties.Experiment> exp = experiments.draw(random);
+      Optional<RankstackProperties.Experiment> exp = experiment == null ? experiments.draw(random)
+          : Optional.of(experiments.config(experiment));
       if (exp.isPresent()) {
         RankstackProperties.Experiment e = exp.get();
         Pipeline.Result a = run(pipelines.get(e.rankerA()), ctx, retrieved.ranking(), explain, "a.", trace, versions, stageScores);

@@ -45,8 +45,9 @@ public class SearchController {
       @Parameter(description = "add feature values and per-stage scores to each item") @RequestParam(defaultValue = "false") boolean explain,
       @Parameter(description = "bm25, ltr or full (default full)") @RequestParam(required = false) String ranker,
       @Parameter(description = "user id, logged with the impression") @RequestParam(required = false) String user,
-      @Parameter(description = "session id, logged with the impression") @RequestParam(required = false) String session) {
-    return search.search(q, k, filter, explain, ranker, user, session);
+      @Parameter(description = "session id, logged with the impression") @RequestParam(required = false) String session,
+      @Parameter(description = "join this interleaving experiment whatever the traffic draw") @RequestParam(required = false) String experiment) {
+    return search.search(q, k, filter, explain, ranker, user, session, experiment);
   }
 
   @Operation(summary = "Recommendations for a user: recent-click similarity, popularity, bandit slate; logs the impression")
