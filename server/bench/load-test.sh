@@ -33,15 +33,20 @@ URL="http://127.0.0.1:$PORT"
 echo "warm-up: 15 s closed loop, every stage"
 RANKER=full INTERVAL_MS=0 wrk -t2 -c2 -d15s -s server/bench/rate.lua "$URL" > /dev/null
 
+# wrk prints 'Non-2xx or 3xx responses' and 'Socket errors' lines only when there are any.
+run() {
+  RANKER=$1 INTERVAL_MS=$2 wrk -t2 -c2 -d"$DURATION" --latency -s server/bench/rate.lua "$URL" > "$WORK/wrk.txt"
+  grep -E "Latency  |50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors" "$WORK/wrk.txt"
+  grep -qE "Non-2xx|Socket errors" "$WORK/wrk.txt" || echo "  errors: 0 (no non-2xx responses, no socket errors)"
+  echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
 for ranker in bm25 ltr full; do
   echo "=== ranker=$ranker, offered 50 req/s (2 connections, one request every 40 ms each), $DURATION"
-  RANKER=$ranker INTERVAL_MS=40 wrk -t2 -c2 -d"$DURATION" --latency -s server/bench/rate.lua "$URL" \
-    | grep -E "Latency  |50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors"
+  run "$ranker" 40
 done
 for ranker in bm25 full; do
   echo "=== ranker=$ranker, closed loop (2 connections, as fast as answered), $DURATION"
-  RANKER=$ranker INTERVAL_MS=0 wrk -t2 -c2 -d"$DURATION" --latency -s server/bench/rate.lua "$URL" \
-    | grep -E "Latency  |50%|90%|99%|Requests/sec|requests in|Non-2xx|Socket errors"
+  run "$ranker" 0
 done
 echo "=== server's own stage latencies (Prometheus summary: count, sum in seconds)"
 curl -s "$URL/actuator/prometheus" | grep -E "^rankstack_stage_latency_seconds_(count|sum)|^rankstack_events_(sent|queued|impressions_dropped)"

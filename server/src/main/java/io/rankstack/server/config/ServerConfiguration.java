@@ -2,7 +2,9 @@ package io.rankstack.server.config;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.rankstack.server.events.ClickIntake;
 import io.rankstack.server.events.ClickStats;
@@ -132,8 +134,12 @@ public class ServerConfiguration {
     m.put("full", new Pipeline("full", full, budget, stageExecutor, registry));
     m.put("recommend", new Pipeline("recommend", recommend, budget, stageExecutor, registry));
     Gauge.builder("rankstack.model.active", models, r -> r.active() == null ? 0 : 1)
-        .description("1 while a LambdaMART version is active; the version is in /v1/admin/models")
+        .description("1 while a LambdaMART version is active")
         .tag("model", props.ltr().model()).register(registry);
+    MultiGauge versions = MultiGauge.builder("rankstack.model.version")
+        .description("1 for the active version of each model").register(registry);
+    models.onActivate(v -> versions.register(List.of(MultiGauge.Row.of(
+        Tags.of("model", props.ltr().model(), "version", v), 1)), true));
     return new Pipelines(m);
   }
 
@@ -159,8 +165,10 @@ public class ServerConfiguration {
 
   @Bean
   SearchService searchService(RankstackProperties props, Collection collection, Pipelines pipelines, Experiments experiments,
-                              EventLog events, RecentImpressions recent, ResponseItems items) {
-    return new SearchService(props, collection, pipelines, experiments, events, recent, items, 20261129L);
+                              EventLog events, RecentImpressions recent, ResponseItems items, MeterRegistry registry) {
+    return new SearchService(props, collection, pipelines, experiments, events, recent, items, 20261129L,
+        Timer.builder("rankstack.stage.latency").description("time of one ranking stage").tag("stage", "bm25")
+            .publishPercentileHistogram().register(registry));
   }
 
   @Bean

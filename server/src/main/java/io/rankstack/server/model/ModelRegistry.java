@@ -29,6 +29,7 @@ public final class ModelRegistry implements AutoCloseable {
   private final Path root;
   private final Map<String, LambdaMartModel> loaded = new ConcurrentHashMap<>();
   private final AtomicReference<Active> active = new AtomicReference<>();
+  private volatile java.util.function.Consumer<String> onActivate = v -> { };
 
   /** The model that serves and its version. */
   public record Active(String version, LambdaMartModel model) {}
@@ -83,6 +84,7 @@ public final class ModelRegistry implements AutoCloseable {
     LambdaMartModel m = loaded.computeIfAbsent(version, v -> LambdaMartCodec.load(root.resolve(v)));
     Active a = new Active(version, m);
     active.set(a);
+    onActivate.accept(version);
     try {
       Path tmp = root.resolve(ACTIVE_FILE + ".tmp");
       Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
@@ -101,6 +103,15 @@ public final class ModelRegistry implements AutoCloseable {
     }
     LambdaMartCodec.save(model, dir);
     loaded.put(version, model);
+  }
+
+  /** Called with the version after each activation (for the model-version metric). */
+  public void onActivate(java.util.function.Consumer<String> listener) {
+    this.onActivate = java.util.Objects.requireNonNull(listener);
+    Active a = active.get();
+    if (a != null) {
+      listener.accept(a.version());
+    }
   }
 
   /** The active model, or null when none is active yet. */

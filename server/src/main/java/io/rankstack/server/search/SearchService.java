@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * {@code /v1/search}: BM25 retrieval, then the chosen ranker's pipeline (or, for a share of traffic,
@@ -46,10 +47,13 @@ public final class SearchService {
   private final RecentImpressions recent;
   private final ResponseItems responseItems;
   private final long seed;
+  private final Timer retrievalTimer;
   private final AtomicLong requests = new AtomicLong();
 
   public SearchService(RankstackProperties props, Collection collection, Pipelines pipelines, Experiments experiments,
-                       EventLog events, RecentImpressions recent, ResponseItems responseItems, long seed) {
+                       EventLog events, RecentImpressions recent, ResponseItems responseItems, long seed,
+                       Timer retrievalTimer) {
+    this.retrievalTimer = retrievalTimer;
     this.props = props;
     this.collection = collection;
     this.pipelines = pipelines;
@@ -115,8 +119,10 @@ public final class SearchService {
       SearchRequest request = SearchRequest.of(query, limits.retrievalDepth()).withFilters(parsed.toArray(Filter[]::new));
       long t0 = System.nanoTime();
       SearchResult retrieved = searcher.search(request);
+      long retrievalNanos = System.nanoTime() - t0;
+      retrievalTimer.record(retrievalNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
       List<StageTrace> trace = new ArrayList<>();
-      trace.add(new StageTrace("bm25", (System.nanoTime() - t0) / 1000, 0, retrieved.ranking().size(),
+      trace.add(new StageTrace("bm25", retrievalNanos / 1000, 0, retrieved.ranking().size(),
           "k1=" + searcher.parameters().k1() + " b=" + searcher.parameters().b(), false, null));
       RequestContext ctx = new RequestContext(query, key, searcher);
       Map<String, String> versions = new LinkedHashMap<>();

@@ -83,7 +83,10 @@ class ApiTest extends ServerTestBase {
     HttpResponse<String> ok = send(HttpRequest.newBuilder(uri("/v1/admin/models")).header("X-Api-Key", API_KEY).GET().build());
     assertEquals(200, ok.statusCode());
     JsonNode m = json(ok);
-    assertEquals(m.get("active").asText(), m.get("versions").get(m.get("versions").size() - 1).get("version").asText());
+    Set<String> versions = new HashSet<>();
+    m.get("versions").forEach(v -> versions.add(v.get("version").asText()));
+    assertTrue(versions.contains(m.get("active").asText()), "the active version is listed: " + m);
+    assertTrue(m.get("versions").get(0).get("metadata").asText().contains("lambdamart-xgboost"));
   }
 
   @Test
@@ -185,6 +188,11 @@ class ApiTest extends ServerTestBase {
     assertTrue(prom.contains("dead_letters"), "dead letters");
     assertTrue(prom.contains("rankstack_model_active{model=\"lambdamart\"} 1.0"), "model gauge");
     assertTrue(prom.contains("rankstack_events_queued"), "event queue");
+    assertTrue(prom.contains("rankstack_stage_latency_seconds_bucket{stage=\"bm25\""), "retrieval histogram");
+    assertTrue(prom.contains("rankstack_model_version{model=\"lambdamart\",version=\""), "active version");
+    JsonNode health = json(get("/actuator/health"));
+    assertEquals("UP", health.get("components").get("learnLoop").get("status").asText(), health.toString());
+    assertEquals("RUNNING", health.get("components").get("learnLoop").get("details").get("streams").asText());
   }
 
   @Test
