@@ -83,8 +83,27 @@ public final class LtrTraining {
    * @throws IllegalStateException when a training runs already
    */
   public String train(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
+    queue();
+    return trainQueued(queriesFile, qrelsFile, progress);
+  }
+
+  /**
+   * Claims the trainer and sets the status to {@code queued}, so that a caller who starts the
+   * training on another thread reports this training's progress from now on.
+   *
+   * @throws IllegalStateException when a training runs already
+   */
+  public void queue() {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("a training is running already: " + status.get().detail());
+    }
+    status.set(new Status("queued", 0, "waiting for the training thread", null, null));
+  }
+
+  /** Runs the training claimed with {@link #queue()}. */
+  public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
+    if (!running.get()) {
+      throw new IllegalStateException("call queue() first");
     }
     try {
       Judgments qrels = TrecFormats.readAnyQrels(qrelsFile);

@@ -162,11 +162,13 @@ public class AdminController {
       throw new BadRequestException(!Files.isRegularFile(q) ? "queries" : "qrels", "no readable file at '"
           + (!Files.isRegularFile(q) ? q : j) + "' on the server");
     }
-    if (training.running()) {
-      throw new ConflictException("a training is running already: " + training.status().detail());
+    try {
+      training.queue();
+    } catch (IllegalStateException e) {
+      throw new ConflictException(e.getMessage());
     }
     trainer.submit(() -> {
-      String v = training.train(q, j, line -> { });
+      String v = training.trainQueued(q, j, line -> { });
       if (activate) {
         models.activate(v);
       }

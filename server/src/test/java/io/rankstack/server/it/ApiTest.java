@@ -122,6 +122,8 @@ class ApiTest extends ServerTestBase {
 
   @Test
   void trainingRunsWithProgressAndANewVersionCanBeActivated() throws InterruptedException {
+    String before = json(send(HttpRequest.newBuilder(uri("/v1/admin/models")).header("X-Api-Key", API_KEY).GET().build()))
+        .get("active").asText();
     HttpResponse<String> start = send(HttpRequest.newBuilder(uri("/v1/admin/training")).header("X-Api-Key", API_KEY)
         .POST(HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(202, start.statusCode(), start.body());
@@ -137,6 +139,7 @@ class ApiTest extends ServerTestBase {
     assertNotNull(status);
     assertEquals("saved", status.get("phase").asText(), status.toString());
     String version = status.get("version").asText();
+    assertFalse(version.equals(before), "a new version, not the one active before: " + version);
     HttpResponse<String> act = send(HttpRequest.newBuilder(uri("/v1/admin/models/" + version + "/activate"))
         .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(200, act.statusCode(), act.body());
