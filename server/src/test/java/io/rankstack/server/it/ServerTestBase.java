@@ -44,7 +44,9 @@ public abstract class ServerTestBase {
 
   static {
     try {
-      DATA = Files.createTempDirectory("rankstack-server-it");
+      // under target/, so that mvn clean removes it; a fresh one per test JVM
+      Files.createDirectories(Path.of("target"));
+      DATA = Files.createTempDirectory(Path.of("target"), "it-data-").toAbsolutePath();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
