@@ -16,7 +16,6 @@ import io.rankstack.server.search.Collection;
 import io.rankstack.server.search.ResponseItems;
 import io.rankstack.server.search.SearchResponse;
 import io.rankstack.server.search.Validation;
-import io.rankstack.streaming.event.Surface;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -162,10 +161,5 @@ public final class RecommendService {
   private static String words(String text) {
     String[] w = text.strip().split("\\s+");
     return String.join(" ", java.util.Arrays.asList(w).subList(0, Math.min(QUERY_WORDS, w.length)));
-  }
-
-  /** Which surface these impressions are. */
-  public static Surface surface() {
-    return Surface.RECOMMEND;
   }
 }

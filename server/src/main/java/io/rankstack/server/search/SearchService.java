@@ -1,7 +1,6 @@
 package io.rankstack.server.search;
 
 import io.rankstack.core.Candidate;
-import io.rankstack.core.Document;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.interleaving.InterleavedList;
@@ -219,10 +218,5 @@ public final class SearchService {
         experimentId == null ? null : new ImpressionEvent.Experiment(experimentId, teams));
     recent.add(e);
     events.impression(e);
-  }
-
-  /** Stored fields of a document, for titles and recommendations. */
-  static Optional<Document> document(Bm25Searcher s, String docId) {
-    return s.document(docId);
   }
 }

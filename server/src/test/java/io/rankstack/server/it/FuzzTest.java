@@ -2,7 +2,6 @@ package io.rankstack.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -119,10 +118,5 @@ class FuzzTest extends ServerTestBase {
       case 6 -> "\"" + junk(rnd).replace("\"", "") + "\"";
       default -> junk(rnd);
     };
-  }
-
-  @SuppressWarnings("unused")
-  private URI base() {
-    return uri("/");
   }
 }
