@@ -1,0 +1,213 @@
+package io.rankstack.server.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.rankstack.server.events.ClickIntake;
+import io.rankstack.server.events.ClickStats;
+import io.rankstack.server.events.EventLog;
+import io.rankstack.server.events.RecentImpressions;
+import io.rankstack.server.experiment.Experiments;
+import io.rankstack.server.model.LtrTraining;
+import io.rankstack.server.model.ModelRegistry;
+import io.rankstack.server.pipeline.BanditSlateStage;
+import io.rankstack.server.pipeline.FeatureStage;
+import io.rankstack.server.pipeline.LambdaMartStage;
+import io.rankstack.server.pipeline.Pipeline;
+import io.rankstack.server.pipeline.Stage;
+import io.rankstack.server.recommend.RecommendService;
+import io.rankstack.server.search.Collection;
+import io.rankstack.server.search.Pipelines;
+import io.rankstack.server.search.ResponseItems;
+import io.rankstack.server.search.SearchService;
+import io.rankstack.streaming.Topics;
+import io.rankstack.streaming.event.Surface;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the serving pipeline from the settings: the collection, the model registry (training the
+ * default model when there is none), the learn loop, the event log and the named rankers.
+ *
+ * <p>Stages in order: BM25 retrieval ({@code search.retrieval-depth}) → features for the top
+ * {@code search.rerank-depth} → LambdaMART ({@code ltr.enabled}) → bandit slate ({@code bandit.enabled}).
+ * The neural reranker (between LambdaMART and the slate) and the CTR model (recommendations, before
+ * the slate) are not part of this build: their modules are still open issues; each becomes one more
+ * {@link Stage} in the lists below.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServerConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  Collection collection(RankstackProperties props) throws IOException {
+    return Collection.open(props);
+  }
+
+  @Bean(destroyMethod = "close")
+  ModelRegistry modelRegistry(RankstackProperties props) {
+    return new ModelRegistry(props.dataDir().resolve("models").resolve(props.ltr().model()));
+  }
+
+  @Bean
+  LtrTraining ltrTraining(RankstackProperties props, Collection collection, ModelRegistry registry) throws Exception {
+    LtrTraining t = new LtrTraining(collection, registry, props.search().rerankDepth(), props.ltr().trainRounds(),
+        props.ltr().trainSeed(), Clock.systemUTC());
+    if (props.ltr().enabled()) {
+      String version = registry.preferredVersion().orElse(null);
+      if (version == null) {
+        LOG.info("no LambdaMART model under {}: training the default model from the sample's judgments ...", registry.root());
+        version = t.train(Collection.sampleFile(props, "queries.jsonl"), Collection.sampleFile(props, "qrels/test.tsv"),
+            LOG::info);
+      }
+      registry.activate(version);
+      LOG.info("LambdaMART model {} active", version);
+    }
+    return t;
+  }
+
+  @Bean(destroyMethod = "close")
+  LearnLoopService learnLoop(RankstackProperties props, MeterRegistry registry) {
+    LearnLoopService s = new LearnLoopService(props);
+    new KafkaStreamsMetrics(s.loop().streams(), Tags.of("app", "learn-loop")).bindTo(registry);
+    return s;
+  }
+
+  @Bean(destroyMethod = "close")
+  EventLog eventLog(RankstackProperties props, LearnLoopService loop, MeterRegistry registry) {
+    return new EventLog(loop.loop().bootstrapServers(), Topics.DEFAULT, props.events().queueCapacity(), registry);
+  }
+
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService stageExecutor() {
+    AtomicInteger n = new AtomicInteger();
+    int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
+    return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+      Thread t = new Thread(r, "rankstack-stage-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Bean
+  Pipelines pipelines(RankstackProperties props, Collection collection, ModelRegistry models, LearnLoopService loop,
+                      ExecutorService stageExecutor, MeterRegistry registry) {
+    Duration budget = Duration.ofMillis(props.search().stageBudgetMs());
+    Stage features = new FeatureStage(collection, props.search().rerankDepth());
+    Stage ltr = new LambdaMartStage(models);
+    Stage bandit = new BanditSlateStage(loop::bandit, props.bandit().poolSize(), props.bandit().slateSize());
+    List<Stage> ltrStages = new ArrayList<>(List.of(features));
+    if (props.ltr().enabled()) {
+      ltrStages.add(ltr);
+    }
+    List<Stage> full = new ArrayList<>(ltrStages);
+    List<Stage> recommend = new ArrayList<>();
+    if (props.bandit().enabled()) {
+      full.add(bandit);
+      recommend.add(bandit);
+    }
+    Map<String, Pipeline> m = new LinkedHashMap<>();
+    m.put("bm25", new Pipeline("bm25", List.of(), budget, stageExecutor, registry));
+    m.put("ltr", new Pipeline("ltr", ltrStages, budget, stageExecutor, registry));
+    m.put("full", new Pipeline("full", full, budget, stageExecutor, registry));
+    m.put("recommend", new Pipeline("recommend", recommend, budget, stageExecutor, registry));
+    Gauge.builder("rankstack.model.active", models, r -> r.active() == null ? 0 : 1)
+        .description("1 while a LambdaMART version is active")
+        .tag("model", props.ltr().model()).register(registry);
+    MultiGauge versions = MultiGauge.builder("rankstack.model.version")
+        .description("1 for the active version of each model").register(registry);
+    models.onActivate(v -> versions.register(List.of(MultiGauge.Row.of(
+        Tags.of("model", props.ltr().model(), "version", v), 1)), true));
+    return new Pipelines(m);
+  }
+
+  @Bean
+  RecentImpressions recentImpressions() {
+    return new RecentImpressions(100_000);
+  }
+
+  @Bean
+  ClickStats clickStats() {
+    return new ClickStats(100_000, 20);
+  }
+
+  @Bean
+  Experiments experiments(RankstackProperties props) {
+    return new Experiments(props.experiments(), 100_000);
+  }
+
+  @Bean
+  ResponseItems responseItems(Collection collection) {
+    return new ResponseItems(collection);
+  }
+
+  @Bean
+  SearchService searchService(RankstackProperties props, Collection collection, Pipelines pipelines, Experiments experiments,
+                              EventLog events, RecentImpressions recent, ResponseItems items, MeterRegistry registry) {
+    return new SearchService(props, collection, pipelines, experiments, events, recent, items, 20261129L,
+        Timer.builder("rankstack.stage.latency").description("time of one ranking stage").tag("stage", "bm25")
+            .publishPercentileHistogram().register(registry));
+  }
+
+  @Bean
+  RecommendService recommendService(RankstackProperties props, Collection collection, Pipelines pipelines,
+                                    ClickStats clicks, ResponseItems items, SearchService search) {
+    return new RecommendService(props, collection, pipelines.get("recommend"), clicks, items,
+        (id, key, user, shown, versions) -> search.log(id, Surface.RECOMMEND, key, null, user, null, shown, null, null, versions));
+  }
+
+  @Bean
+  ClickIntake clickIntake(RankstackProperties props, EventLog events, RecentImpressions recent, ClickStats stats,
+                          Experiments experiments) {
+    return new ClickIntake(events, recent, stats, experiments, props.events().maxBatch());
+  }
+
+  /** The admin key: configured, or generated once and kept in {@code data-dir/admin-api-key}. */
+  @Bean
+  AdminKey adminKey(RankstackProperties props) throws IOException {
+    if (!props.admin().apiKey().isEmpty()) {
+      return new AdminKey(props.admin().apiKey());
+    }
+    Path f = props.dataDir().resolve("admin-api-key");
+    if (Files.isRegularFile(f)) {
+      return new AdminKey(Files.readString(f, StandardCharsets.UTF_8).strip());
+    }
+    byte[] b = new byte[24];
+    new SecureRandom().nextBytes(b);
+    String key = HexFormat.of().formatHex(b);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, key + "\n", StandardCharsets.UTF_8);
+    LOG.info("no rankstack.admin.api-key set: generated one in {}", f.toAbsolutePath());
+    return new AdminKey(key);
+  }
+
+  /** The admin API key (compared in constant time). */
+  public record AdminKey(String value) {
+    public boolean matches(String candidate) {
+      return candidate != null && java.security.MessageDigest.isEqual(
+          value.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

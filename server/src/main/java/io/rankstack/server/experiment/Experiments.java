@@ -1,0 +1,139 @@
+package io.rankstack.server.experiment;
+
+import io.rankstack.core.interleaving.InterleavedList;
+import io.rankstack.core.interleaving.Interleaving;
+import io.rankstack.core.interleaving.TeamDraftInterleaving;
+import io.rankstack.server.config.RankstackProperties;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * The configured team-draft interleaving experiments: which requests take part (a seeded draw
+ * against each experiment's traffic share), and the outcome of every interleaved impression that
+ * got clicks on this instance (Chapelle et al., TOIS 2012: the team with more clicked documents
+ * wins the impression). The last {@code capacity} impressions per experiment are kept. Thread-safe.
+ */
+public final class Experiments {
+  private final List<RankstackProperties.Experiment> configs;
+  private final TeamDraftInterleaving interleaving = new TeamDraftInterleaving();
+  private final Map<String, Map<String, Shown>> shown = new LinkedHashMap<>();
+  private final int capacity;
+
+  private static final class Shown {
+    final InterleavedList list;
+    final boolean[] clicks;
+
+    Shown(InterleavedList list) {
+      this.list = list;
+      this.clicks = new boolean[list.size()];
+    }
+  }
+
+  public Experiments(List<RankstackProperties.Experiment> configs, int capacity) {
+    this.configs = List.copyOf(configs);
+    this.capacity = capacity;
+    for (RankstackProperties.Experiment e : configs) {
+      shown.put(e.id(), new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Shown> eldest) {
+          return size() > Experiments.this.capacity;
+        }
+      });
+    }
+  }
+
+  /** The experiment this request joins, if any: one uniform draw against the cumulative traffic shares. */
+  public Optional<RankstackProperties.Experiment> draw(SplittableRandom random) {
+    if (configs.isEmpty()) {
+      return Optional.empty();
+    }
+    double u = random.nextDouble();
+    double acc = 0;
+    for (RankstackProperties.Experiment e : configs) {
+      acc += e.trafficShare();
+      if (u < acc) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Team-draft interleaving of A's and B's document ids. */
+  public InterleavedList interleave(List<String> a, List<String> b, int length, SplittableRandom random) {
+    return interleaving.interleave(a, b, length, random);
+  }
+
+  /** Remembers an interleaved impression for click credit. */
+  public synchronized void shown(String experimentId, String impressionId, InterleavedList list) {
+    Map<String, Shown> m = shown.get(experimentId);
+    if (m != null) {
+      m.put(impressionId, new Shown(list));
+    }
+  }
+
+  /** Records a click at 1-based {@code position}; false when the impression is not an experiment's here. */
+  public synchronized boolean click(String experimentId, String impressionId, int position) {
+    Map<String, Shown> m = shown.get(experimentId);
+    Shown s = m == null ? null : m.get(impressionId);
+    if (s == null || position < 1 || position > s.clicks.length) {
+      return false;
+    }
+    s.clicks[position - 1] = true;
+    return true;
+  }
+
+  /** The configuration of experiment {@code id}. */
+  public RankstackProperties.Experiment config(String id) {
+    return configs.stream().filter(e -> e.id().equals(id)).findFirst()
+        .orElseThrow(() -> new java.util.NoSuchElementException("no experiment '" + id + "'"));
+  }
+
+  /** The configured experiment ids. */
+  public List<String> ids() {
+    return configs.stream().map(RankstackProperties.Experiment::id).toList();
+  }
+
+  public boolean exists(String id) {
+    return shown.containsKey(id);
+  }
+
+  /** Wins, ties and losses of A over the clicked impressions, with the sign test. */
+  public synchronized Summary summary(String id) {
+    RankstackProperties.Experiment cfg = config(id);
+    long wins = 0;
+    long ties = 0;
+    long losses = 0;
+    long impressions = 0;
+    for (Shown s : shown.get(id).values()) {
+      impressions++;
+      boolean any = false;
+      for (boolean c : s.clicks) {
+        any |= c;
+      }
+      if (!any) {
+        continue;
+      }
+      Interleaving.Outcome o = interleaving.credit(s.list, s.clicks);
+      switch (o) {
+        case A_WINS -> wins++;
+        case B_WINS -> losses++;
+        case TIE -> ties++;
+      }
+    }
+    return new Summary(id, cfg.rankerA(), cfg.rankerB(), cfg.trafficShare(), impressions, wins, ties, losses,
+        SignTest.pValue(wins, losses));
+  }
+
+  /**
+   * @param impressions interleaved impressions remembered (clicked or not)
+   * @param wins        impressions whose clicks favour ranker A
+   * @param ties        clicked impressions with equal credit
+   * @param losses      impressions whose clicks favour ranker B
+   * @param pValue      two-sided sign test of wins against losses ({@link SignTest})
+   */
+  public record Summary(String id, String rankerA, String rankerB, double trafficShare, long impressions,
+                        long wins, long ties, long losses, double pValue) {}
+}

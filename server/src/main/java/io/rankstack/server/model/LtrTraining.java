@@ -1,0 +1,189 @@
+package io.rankstack.server.model;
+
+import io.rankstack.core.Judgments;
+import io.rankstack.core.Query;
+import io.rankstack.core.RankedList;
+import io.rankstack.core.io.TrecFormats;
+import io.rankstack.index.Bm25Searcher;
+import io.rankstack.index.features.FeatureExtractor;
+import io.rankstack.index.io.QueryFormat;
+import io.rankstack.ltr.LetorDataset;
+import io.rankstack.ltr.LetorRow;
+import io.rankstack.ltr.lambdamart.LambdaMartConfig;
+import io.rankstack.ltr.lambdamart.LambdaMartModel;
+import io.rankstack.ltr.lambdamart.LambdaMartTrainer;
+import io.rankstack.server.search.Collection;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Trains a LambdaMART version from judgments over the served collection: BM25 top-{@code depth}
+ * candidates per judged query, the serving feature vector of each (so training and serving see
+ * the same features), grades from the qrels; a seeded 80/20 split of the queries, early stopping on
+ * the 20%. One training at a time; {@link #status()} reports progress.
+ */
+public final class LtrTraining {
+  private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Collection collection;
+  private final ModelRegistry registry;
+  private final int depth;
+  private final int rounds;
+  private final long seed;
+  private final Clock clock;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicReference<Status> status = new AtomicReference<>(new Status("idle", 0, "", null, null));
+
+  /**
+   * Progress of the latest training.
+   *
+   * @param phase    idle, extracting, training, saved, failed
+   * @param percent  0–100 through the phase sequence
+   * @param detail   words for a person
+   * @param version  the version trained (when saved)
+   * @param metrics  the model's training metrics (when saved)
+   */
+  public record Status(String phase, int percent, String detail, String version, java.util.Map<String, Double> metrics) {}
+
+  public LtrTraining(Collection collection, ModelRegistry registry, int depth, int rounds, long seed, Clock clock) {
+    this.collection = Objects.requireNonNull(collection);
+    this.registry = Objects.requireNonNull(registry);
+    this.depth = depth;
+    this.rounds = rounds;
+    this.seed = seed;
+    this.clock = clock;
+  }
+
+  public Status status() {
+    return status.get();
+  }
+
+  /** Whether a training is running now. */
+  public boolean running() {
+    return running.get();
+  }
+
+  /**
+   * Trains and saves a new version (not activated) from {@code queriesFile} (BEIR queries.jsonl) and
+   * {@code qrelsFile} (TREC or BEIR qrels).
+   *
+   * @param progress receives a line per step (the start-up log shows it)
+   * @return the new version
+   * @throws IllegalStateException when a training runs already
+   */
+  public String train(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
+    queue();
+    return trainQueued(queriesFile, qrelsFile, progress);
+  }
+
+  /**
+   * Claims the trainer and sets the status to {@code queued}, so that a caller who starts the
+   * training on another thread reports this training's progress from now on.
+   *
+   * @throws IllegalStateException when a training runs already
+   */
+  public void queue() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("a training is running already: " + status.get().detail());
+    }
+    status.set(new Status("queued", 0, "waiting for the training thread", null, null));
+  }
+
+  /** Runs the training claimed with {@link #queue()}. */
+  public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
+    if (!running.get()) {
+      throw new IllegalStateException("call queue() first");
+    }
+    try {
+      Judgments qrels = TrecFormats.readAnyQrels(qrelsFile);
+      List<Query> queries = new ArrayList<>();
+      for (Query q : QueryFormat.BEIR.readAll(queriesFile)) {
+        if (!qrels.of(q.id()).isEmpty()) {
+          queries.add(q);
+        }
+      }
+      if (queries.size() < 5) {
+        throw new IllegalArgumentException(qrelsFile + " judges only " + queries.size() + " of the queries in "
+            + queriesFile + "; at least 5 are needed to train");
+      }
+      List<Query> shuffled = new ArrayList<>(queries);
+      SplittableRandom rnd = new SplittableRandom(seed);
+      for (int i = shuffled.size() - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        Query t = shuffled.get(i);
+        shuffled.set(i, shuffled.get(j));
+        shuffled.set(j, t);
+      }
+      Set<String> valid = new HashSet<>();
+      for (int i = 0; i < Math.max(1, shuffled.size() / 5); i++) {
+        valid.add(shuffled.get(i).id());
+      }
+      List<LetorRow> train = new ArrayList<>();
+      List<LetorRow> validation = new ArrayList<>();
+      List<String> names;
+      int width;
+      try (Bm25Searcher searcher = collection.acquire()) {
+        FeatureExtractor fx = collection.features(searcher);
+        names = fx.names();
+        width = fx.size();
+        for (int i = 0; i < queries.size(); i++) {
+          Query q = queries.get(i);
+          RankedList first = searcher.search(q, depth);
+          float[][] x = fx.extract(q, first);
+          for (int r = 0; r < x.length; r++) {
+            String doc = first.atRank(r + 1).docId();
+            Integer g = qrels.grade(q.id(), doc);
+            LetorRow row = new LetorRow(q.id(), g == null || g < 0 ? 0 : g, x[r], doc);
+            (valid.contains(q.id()) ? validation : train).add(row);
+          }
+          if ((i + 1) % 25 == 0 || i + 1 == queries.size()) {
+            set("extracting", 5 + 45 * (i + 1) / queries.size(),
+                "features for " + (i + 1) + "/" + queries.size() + " queries", progress);
+          }
+        }
+      }
+      set("training", 50, "LambdaMART, " + train.size() + " training rows, " + validation.size()
+          + " validation rows, up to " + rounds + " rounds", progress);
+      LambdaMartConfig config = LambdaMartConfig.defaults().withSeed(seed).withRounds(rounds, Math.min(20, rounds));
+      LambdaMartModel model = new LambdaMartTrainer(config, clock).train(
+          new LetorDataset(qrelsFile.getFileName() + " (80%)", width, train),
+          new LetorDataset(qrelsFile.getFileName() + " (20%)", width, validation), names);
+      String version = newVersion();
+      registry.save(version, model);
+      status.set(new Status("saved", 100, "version " + version + ": " + model.info().trees() + " trees, "
+          + model.info().metrics(), version, model.info().metrics()));
+      progress.accept(status.get().detail());
+      return version;
+    } catch (Exception | Error e) {
+      status.set(new Status("failed", 100, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
+      throw e;
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void set(String phase, int percent, String detail, Consumer<String> progress) {
+    status.set(new Status(phase, percent, detail, null, null));
+    progress.accept("LTR training " + percent + "%: " + detail);
+  }
+
+  private String newVersion() {
+    String base = VERSION.format(clock.instant());
+    String v = base;
+    for (int i = 2; registry.versions().contains(v); i++) {
+      v = base + "-" + i;
+    }
+    return v;
+  }
+}
