@@ -1,5 +1,6 @@
 package io.rankstack.eval;
 
+import io.rankstack.eval.ultr.UltrCommand;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bandit.BanditCommand;
 import io.rankstack.eval.bench.BenchCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Command;
         FeatureBenchCommand.class,
         BanditCommand.class,
         TspRankCommand.class,
+        UltrCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
