@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         UltrExperimentCommand.class,
+        UltrYandexCommand.class,
     })
 public final class UltrCommand {
 }

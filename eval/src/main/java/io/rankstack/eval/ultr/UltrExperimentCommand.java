@@ -51,6 +51,7 @@ public final class UltrExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    options.configureThreads();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LetorDataset train = UltrOptions.read(options.trainFile());

@@ -53,6 +53,15 @@ final class UltrOptions {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the query sample, the clicks and training (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--threads", defaultValue = "1",
+      description = "PyTorch intra-op threads (default ${DEFAULT-VALUE}: the tensors are small, and on a shared 2-core machine a second spinning thread made steps 10x slower).")
+  int threads;
+
+  /** Sets the engine's thread count; must run before the engine loads. */
+  void configureThreads() {
+    System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(threads));
+  }
+
   DlaConfig config() {
     return new DlaConfig(linear ? List.of() : hidden, 10, epochs, batch, 0.05, 0.05, 5, maxWeight, seed);
   }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class DjlLossAgreementTest {
   @BeforeAll
   static void engine() {
+    // tiny tensors: one intra-op thread is much faster on a loaded machine (unless the build sets it)
+    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
     TspRankTrainer.configureEngine();
   }
 

@@ -31,6 +31,8 @@ class DlaTrainerTest {
 
   @BeforeAll
   static void data() {
+    // tiny tensors: one intra-op thread is much faster on a loaded machine (unless the build sets it)
+    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
     TspRankTrainer.configureEngine();
     train = SyntheticClicks.queries(300, 1);
     test = SyntheticClicks.queries(100, 2);
