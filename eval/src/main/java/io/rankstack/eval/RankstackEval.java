@@ -1,6 +1,5 @@
 package io.rankstack.eval;
 
-import io.rankstack.eval.ultr.UltrCommand;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.eval.bandit.BanditCommand;
 import io.rankstack.eval.bench.BenchCommand;
@@ -18,6 +17,7 @@ import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
 import io.rankstack.eval.tsp.TspRankCommand;
+import io.rankstack.eval.ultr.UltrCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
