@@ -21,8 +21,11 @@ final class PropensityChart {
   private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
       new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0x7f7f7f), new Color(0x17becf), new Color(0xbcbd22)};
 
-  /** One line: values for ranks 1..n, dashed when it is a truth line. */
-  record Line(String name, double[] ratios, boolean dashed) {}
+  /** How a line is drawn: the truth dashed, DLA solid, the randomisation estimate dotted. */
+  enum Style { TRUTH, LEARNED, ESTIMATE }
+
+  /** One line: values for ranks 1..n; {@code group} picks the colour (one per η). */
+  record Line(String name, double[] ratios, int group, Style style) {}
 
   private PropensityChart() {}
 
@@ -38,13 +41,17 @@ final class PropensityChart {
     }
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
     for (int i = 0; i < lines.size(); i++) {
-      r.setSeriesPaint(i, COLORS[i % COLORS.length]);
-      r.setSeriesStroke(i, lines.get(i).dashed()
-          ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
-          : new BasicStroke(2f));
+      Line l = lines.get(i);
+      r.setSeriesPaint(i, COLORS[l.group() % COLORS.length]);
+      r.setSeriesStroke(i, switch (l.style()) {
+        case TRUTH -> new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+        case LEARNED -> new BasicStroke(2.5f);
+        case ESTIMATE -> new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {1f, 3f}, 0f);
+      });
     }
     LogAxis y = new LogAxis("P[1] / P[k] (log scale)");
     y.setBase(10);
+    y.setNumberFormatOverride(new java.text.DecimalFormat("0.##"));
     XYPlot plot = new XYPlot(data, new NumberAxis("rank k"), y, r);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);

@@ -137,9 +137,10 @@ public final class UltrExperimentCommand implements Callable<Integer> {
       recovery.append(errorRow(eta, "DLA rel. error", learned, truthRatio));
       recovery.append(ratioRow(eta, "randomisation", randomisedRatio));
       recovery.append(errorRow(eta, "randomisation rel. error", randomisedRatio, truthRatio));
-      lines.add(new PropensityChart.Line("truth η=" + fmt(eta), truthRatio, true));
-      lines.add(new PropensityChart.Line("DLA η=" + fmt(eta), learned, false));
-      lines.add(new PropensityChart.Line("randomisation η=" + fmt(eta), randomisedRatio, false));
+      int group = lines.size() / 3;
+      lines.add(new PropensityChart.Line("truth η=" + fmt(eta), truthRatio, group, PropensityChart.Style.TRUTH));
+      lines.add(new PropensityChart.Line("DLA η=" + fmt(eta), learned, group, PropensityChart.Style.LEARNED));
+      lines.add(new PropensityChart.Line("randomisation η=" + fmt(eta), randomisedRatio, group, PropensityChart.Style.ESTIMATE));
       Map<String, Double> mm = new LinkedHashMap<>();
       double[] dm = TestMetrics.evaluate(test, maxGrade, x -> dla.ranker().score(x));
       for (int i = 0; i < dm.length; i++) {
