@@ -19,6 +19,7 @@ import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
 import io.rankstack.eval.tsp.TspRankCommand;
+import io.rankstack.eval.ultr.UltrCommand;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Command;
         TspRankCommand.class,
         OpeCommand.class,
         PlotCommand.class,
+        UltrCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

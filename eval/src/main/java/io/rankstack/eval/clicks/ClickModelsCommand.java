@@ -5,6 +5,7 @@ import io.rankstack.core.clicks.YandexClickLog;
 import io.rankstack.core.clicks.estimation.CascadeEstimator;
 import io.rankstack.core.clicks.estimation.ClickModelEstimator;
 import io.rankstack.core.clicks.estimation.ClickModelEvaluation;
+import io.rankstack.core.clicks.estimation.DbnEstimator;
 import io.rankstack.core.clicks.estimation.DcmEstimator;
 import io.rankstack.core.clicks.estimation.PbmEstimator;
 import io.rankstack.core.clicks.estimation.SimplifiedDbnEstimator;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rankstack-eval click-models}: fit click models on a log and evaluate them on another. */
 @Command(name = "click-models", mixinStandardHelpOptions = true,
-    description = {"Fit PBM, cascade, DCM, simplified DBN and UBM on a Yandex-format click log and report",
+    description = {"Fit PBM, cascade, DCM, simplified DBN, DBN (EM) and UBM on a Yandex-format click log and report",
         "log-likelihood and perplexity (overall and per rank) on a held-out log."})
 public final class ClickModelsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,6 +41,9 @@ public final class ClickModelsCommand implements Callable<Integer> {
   @Option(names = "--iterations", defaultValue = "50", description = "EM iterations for PBM and UBM (default ${DEFAULT-VALUE}).")
   int iterations;
 
+  @Option(names = "--dbn-gamma", defaultValue = "0.9", description = "Starting perseverance γ of the DBN's EM, in (0, 1) (default ${DEFAULT-VALUE}).")
+  double dbnGamma;
+
   @Override
   public Integer call() {
     Path trainFile = train != null ? train : data.resolve("clicks/yandex-relpred/trainSample");
@@ -54,6 +58,8 @@ public final class ClickModelsCommand implements Callable<Integer> {
     models.put("cascade", new CascadeEstimator());
     models.put("dcm", new DcmEstimator());
     models.put("sdbn", new SimplifiedDbnEstimator());
+    DbnEstimator dbn = DbnEstimator.estimatingGamma(iterations, dbnGamma);
+    models.put("dbn", dbn);
     models.put("ubm", new UbmEstimator(iterations));
     List<ClickSession> testSessions = te.sessions();
     int ranks = testSessions.stream().mapToInt(ClickSession::size).max().orElse(0);
@@ -63,7 +69,11 @@ public final class ClickModelsCommand implements Callable<Integer> {
     }
     out.println(header);
     for (Map.Entry<String, ClickModelEstimator> e : models.entrySet()) {
-      ClickModelEvaluation.Report rep = ClickModelEvaluation.evaluate(e.getValue().fit(tr.sessions()), testSessions);
+      var fitted = e.getValue().fit(tr.sessions());
+      if (fitted instanceof DbnEstimator.Fitted f) {
+        out.printf(Locale.ROOT, "(dbn: estimated perseverance γ = %.4f)%n", f.gamma());
+      }
+      ClickModelEvaluation.Report rep = ClickModelEvaluation.evaluate(fitted, testSessions);
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-8s %10.4f %10.4f", e.getKey(), rep.logLikelihood(), rep.perplexity()));
       for (double p : rep.perplexityByRank()) {
         row.append(String.format(Locale.ROOT, " %6.4f", p));

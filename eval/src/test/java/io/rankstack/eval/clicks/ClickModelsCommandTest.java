@@ -25,7 +25,7 @@ class ClickModelsCommandTest {
     int code = RankstackEval.run(new String[] {"click-models", "--train", train.toString(), "--test", test.toString(), "--iterations", "5"},
         new PrintWriter(out, true), new PrintWriter(err, true));
     assertEquals(0, code, err::toString);
-    for (String m : new String[] {"pbm", "cascade", "dcm", "sdbn", "ubm"}) {
+    for (String m : new String[] {"pbm", "cascade", "dcm", "sdbn", "dbn", "ubm"}) {
       assertTrue(out.toString().contains("\n" + m + " "), out.toString());
     }
     assertTrue(out.toString().contains("4 sessions"), out.toString());

@@ -23,7 +23,7 @@ public final class PbmEstimator implements ClickModelEstimator {
   }
 
   @Override
-  public FittedClickModel fit(List<ClickSession> sessions) {
+  public Fitted fit(List<ClickSession> sessions) {
     int ranks = sessions.stream().mapToInt(ClickSession::size).max().orElse(1);
     PairParameters alpha = new PairParameters();
     double[] gamma = new double[ranks];
@@ -57,7 +57,7 @@ public final class PbmEstimator implements ClickModelEstimator {
   }
 
   /** The fitted PBM: independent clicks. */
-  static final class Fitted implements FittedClickModel {
+  public static final class Fitted implements FittedClickModel {
     private final PairParameters alpha;
     private final double[] gamma;
 
@@ -67,7 +67,7 @@ public final class PbmEstimator implements ClickModelEstimator {
     }
 
     /** Examination probability of 0-based {@code rank}. */
-    double examination(int rank) {
+    public double examination(int rank) {
       return gamma[Math.min(rank, gamma.length - 1)];
     }
 

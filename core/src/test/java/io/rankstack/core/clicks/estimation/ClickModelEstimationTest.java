@@ -9,6 +9,7 @@ import io.rankstack.core.clicks.AttractionScale;
 import io.rankstack.core.clicks.CascadeModel;
 import io.rankstack.core.clicks.ClickModel;
 import io.rankstack.core.clicks.ClickSession;
+import io.rankstack.core.clicks.DynamicBayesianNetworkModel;
 import io.rankstack.core.clicks.PositionBasedModel;
 import io.rankstack.core.clicks.YandexClickLog;
 import io.rankstack.core.io.InputFormatException;
@@ -57,6 +58,63 @@ class ClickModelEstimationTest {
       double got = fitted.examination(r) / fitted.examination(0);
       assertEquals(expected, got, 0.06 * expected, "rank " + (r + 1));
     }
+  }
+
+  @Test
+  void dbnEStepByHand() {
+    // alpha = sigma = 0.5, gamma = 0.8, clicks [0, 1, 0]. Backward: b3(1) = 0.5, b2(1) = 0.5 (0.5 + 0.5 (0.8 * 0.5 + 0.2)) = 0.4,
+    // b1(1) = 0.5 * 0.8 * 0.4 = 0.16 = Z; forward f = [1, 0.4, 0.08].
+    DbnEstimator.Posteriors p = DbnEstimator.posteriors(new boolean[] {false, true, false},
+        new double[] {0.5, 0.5, 0.5}, new double[] {0.5, 0.5, 0.5}, 0.8);
+    assertEquals(0.16, p.likelihood(), 1e-12);
+    // P(E3) = 0.08 * 0.5 / 0.16; P(S2) = 0.5 / (0.5 + 0.5 * (0.8 * 0.5 + 0.2))
+    assertArrayEquals(new double[] {1, 1, 0.25}, p.examination(), 1e-12);
+    assertArrayEquals(new double[] {0, 0.625, 0}, p.satisfaction(), 1e-12);
+    // P(A | skip) = alpha (1 - P(E)): 0 at rank 1 (examined for sure), 0.5 * 0.75 at rank 3
+    assertArrayEquals(new double[] {0, 1, 0.375}, p.attraction(), 1e-12);
+  }
+
+  @Test
+  void dbnMStepByHand() {
+    ClickSession s = new ClickSession("q", List.of("a", "b", "c"), new boolean[] {false, true, false});
+    DbnEstimator.Fitted f = DbnEstimator.estimatingGamma(1, 0.8).fit(List.of(s));
+    // gamma = (P(E2) + P(E3)) / ((P(E1) - 0) + (P(E2) - P(S2))) = 1.25 / 1.375; Beta(1, 1) smoothing (num + 1) / (den + 2)
+    assertEquals(1.25 / 1.375, f.gamma(), 1e-12);
+    assertEquals(1.0 / 3, f.attraction("q", "a"), 1e-12);
+    assertEquals(2.0 / 3, f.attraction("q", "b"), 1e-12);
+    assertEquals(1.375 / 3, f.attraction("q", "c"), 1e-12);
+    assertEquals(1.625 / 3, f.satisfaction("q", "b"), 1e-12);
+    assertEquals(0.8, DbnEstimator.fixedGamma(1, 0.8).fit(List.of(s)).gamma(), 0);
+    // prediction: rank 2 after a skip: e2 = 0.8 * (1 - a_a) / (1 - a_a)... with a_a = 1/3: 0.8 * (2/3) / (2/3) = 0.8
+    double[] q = f.conditionalClickProbabilities(s);
+    assertEquals(1.0 / 3, q[0], 1e-12);
+    double e2 = f.gamma() * (2.0 / 3) / (1 - 1.0 / 3);
+    assertEquals(2.0 / 3 * e2, q[1], 1e-12);
+    assertEquals(1.375 / 3 * (1 - 1.625 / 3) * f.gamma(), q[2], 1e-12);
+  }
+
+  @Test
+  void dbnEmRecoversParameters() {
+    AttractionScale satisfaction = AttractionScale.of(0.2, 0.3, 0.5, 0.7, 0.9);
+    DynamicBayesianNetworkModel truth = new DynamicBayesianNetworkModel(AttractionScale.DEFAULT, satisfaction, 0.7);
+    DbnEstimator.Fitted f = DbnEstimator.estimatingGamma(40, 0.5).fit(simulate(truth, 40_000, 17));
+    assertEquals(0.7, f.gamma(), 0.03);
+    for (String q : List.of("q0", "q1", "q2", "q3")) {
+      assertEquals(0.28, f.attraction(q, q + "-d2"), 0.05, q + " alpha of grade 2");
+      assertEquals(0.52, f.attraction(q, q + "-d3"), 0.05, q + " alpha of grade 3");
+      assertEquals(0.7, f.satisfaction(q, q + "-d3"), 0.08, q + " sigma of grade 3");
+      assertEquals(0.9, f.satisfaction(q, q + "-d4"), 0.08, q + " sigma of grade 4");
+    }
+    List<ClickSession> test = simulate(truth, 10_000, 18);
+    double dbn = ClickModelEvaluation.evaluate(f, test).logLikelihood();
+    double sdbn = ClickModelEvaluation.evaluate(new SimplifiedDbnEstimator().fit(simulate(truth, 40_000, 17)), test).logLikelihood();
+    assertTrue(dbn > sdbn, "dbn " + dbn + " vs simplified " + sdbn);
+  }
+
+  @Test
+  void dbnRejectsPerseveranceOutsideTheOpenInterval() {
+    assertThrows(IllegalArgumentException.class, () -> DbnEstimator.fixedGamma(10, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> DbnEstimator.estimatingGamma(0, 0.5));
   }
 
   @Test
