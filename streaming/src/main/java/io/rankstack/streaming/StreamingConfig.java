@@ -132,7 +132,7 @@ public record StreamingConfig(
         m.getOrDefault(ROCKSDB_COMPRESSION, "lz4"),
         integer(m, ROCKSDB_BLOOM_BITS, 10),
         Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 1000)),
-        longValue(m, CACHE_MAX_BYTES, 10L << 20));
+        longValue(m, CACHE_MAX_BYTES, 0));
   }
 
   /** The settings as {@code rankstack.*} keys (inverse of {@link #fromMap}). */
