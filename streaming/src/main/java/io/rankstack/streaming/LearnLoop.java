@@ -107,6 +107,7 @@ public final class LearnLoop implements AutoCloseable {
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RankstackRocksDBConfig.class);
     p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, config.maxTaskIdle().toMillis());
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, config.cacheMaxBytes());
     if (config.applicationServer() != null) {
       p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
     }
@@ -116,7 +117,15 @@ public final class LearnLoop implements AutoCloseable {
     // A member that dies is noticed within 6 s (the broker minimum is lowered for the embedded one).
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 1000);
-    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+    // Batching (measured with bench-stream, docs/benchmarks.md): under exactly-once nothing the
+    // topology writes is visible before the commit flushes the producer, so lingering costs no
+    // visible latency, and big batches cut the requests the producer sends and the broker handles
+    // (with linger.ms=5 and 16 KiB batches the producer's network thread and the broker's request
+    // handlers took more CPU than the stream thread itself).
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), (int) Math.min(Integer.MAX_VALUE,
+        config.commitInterval().toMillis()));
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 512 * 1024);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 5000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // Passed through to RankstackRocksDBConfig.
     p.put(StreamingConfig.ROCKSDB_BLOCK_CACHE_BYTES, Long.toString(config.blockCacheBytes()));

@@ -27,6 +27,9 @@ import java.util.Map;
  *                           (impressions and clicks) before processing one alone (default 1000 ms). Waiting lets
  *                           Kafka Streams merge the two topics in timestamp order; without it, a burst on one
  *                           topic can move stream time past windows whose clicks are still unread on the other
+ * @param cacheMaxBytes      {@value #CACHE_MAX_BYTES}: Kafka Streams record cache over all stores of the instance
+ *                           ({@code statestore.cache.max.bytes}); it merges repeated writes of a key between
+ *                           commits; 0 turns it off (every write goes to RocksDB and the changelog)
  */
 public record StreamingConfig(
     Path dataDir,
@@ -43,7 +46,8 @@ public record StreamingConfig(
     long blockCacheBytes,
     String compression,
     int bloomBitsPerKey,
-    Duration maxTaskIdle) {
+    Duration maxTaskIdle,
+    long cacheMaxBytes) {
 
   public static final String DATA_DIR = "rankstack.data-dir";
   public static final String BOOTSTRAP_SERVERS = "rankstack.kafka.bootstrap-servers";
@@ -60,6 +64,7 @@ public record StreamingConfig(
   public static final String ROCKSDB_COMPRESSION = "rankstack.streaming.rocksdb.compression";
   public static final String ROCKSDB_BLOOM_BITS = "rankstack.streaming.rocksdb.bloom-bits-per-key";
   public static final String MAX_TASK_IDLE_MS = "rankstack.streaming.max-task-idle-ms";
+  public static final String CACHE_MAX_BYTES = "rankstack.streaming.cache-max-bytes";
 
   public StreamingConfig {
     if (partitions < 1) {
@@ -92,6 +97,9 @@ public record StreamingConfig(
     if (maxTaskIdle.isNegative()) {
       throw bad(MAX_TASK_IDLE_MS, maxTaskIdle.toMillis(), "must be >= 0");
     }
+    if (cacheMaxBytes < 0) {
+      throw bad(CACHE_MAX_BYTES, cacheMaxBytes, "must be >= 0");
+    }
     if (applicationServer != null && !applicationServer.matches("[^:]+:\\d+")) {
       throw bad(APPLICATION_SERVER, applicationServer, "must be host:port");
     }
@@ -123,7 +131,8 @@ public record StreamingConfig(
         longValue(m, ROCKSDB_BLOCK_CACHE_BYTES, 64L << 20),
         m.getOrDefault(ROCKSDB_COMPRESSION, "lz4"),
         integer(m, ROCKSDB_BLOOM_BITS, 10),
-        Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 1000)));
+        Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 1000)),
+        longValue(m, CACHE_MAX_BYTES, 0));
   }
 
   /** The settings as {@code rankstack.*} keys (inverse of {@link #fromMap}). */
@@ -150,6 +159,7 @@ public record StreamingConfig(
     m.put(ROCKSDB_COMPRESSION, compression);
     m.put(ROCKSDB_BLOOM_BITS, Integer.toString(bloomBitsPerKey));
     m.put(MAX_TASK_IDLE_MS, Long.toString(maxTaskIdle.toMillis()));
+    m.put(CACHE_MAX_BYTES, Long.toString(cacheMaxBytes));
     return m;
   }
 

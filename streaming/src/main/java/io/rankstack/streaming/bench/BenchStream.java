@@ -48,13 +48,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       can while the learn loop runs; events/s is events divided by the time from the first send
  *       to the commit (the exactly-once transaction that holds the state update) of the last one.
  *       <b>Lag</b> of an event is the time from its send to the commit that covers its offset
- *       (sampled every 10 ms). Beside it, in the same run, the <b>ceiling</b>: a plain consumer that
+ *       (sampled every 20 ms). Beside it, in the same run, the <b>ceiling</b>: a plain consumer that
  *       only reads and deserialises the same topics.</li>
  *   <li><b>recovery</b>: a child JVM builds a state of {@code --recovery-impressions} × 10
  *       (context, document) keys, is SIGKILLed, and restarted; the figure is the time from the
  *       restart to RUNNING (state restored from the changelogs) and to caught up.</li>
  * </ul>
- * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S] [--recovery-impressions N|0] [--work DIR]}.
+ * Usage: {@code BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S]
+ * [--warmup-events N] [--set rankstack.key=value]... [--recovery-impressions N|0] [--work DIR]};
+ * {@code --set} passes any {@link StreamingConfig} setting to the learn loop under test. The
+ * warm-up (default 100,000 events, not reported) runs the same path once first, so the JIT has
+ * compiled it: at 100,000 events the C2 compiler threads alone took more CPU than the stream
+ * thread, so a cold run measures compilation, not the learn loop.
  */
 public final class BenchStream {
   private BenchStream() {}
@@ -66,6 +71,8 @@ public final class BenchStream {
     Path work = Path.of("target", "bench-stream");
     long commitMs = 100;
     int rate = 0;
+    int warmup = 100_000;
+    Map<String, String> settings = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Integer.parseInt(args[++i]);
@@ -74,8 +81,13 @@ public final class BenchStream {
         case "--work" -> work = Path.of(args[++i]);
         case "--commit-interval-ms" -> commitMs = Long.parseLong(args[++i]);
         case "--rate" -> rate = Integer.parseInt(args[++i]);
+        case "--warmup-events" -> warmup = Integer.parseInt(args[++i]);
+        case "--set" -> {
+          String[] kv = args[++i].split("=", 2);
+          settings.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
         default -> {
-          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S] [--recovery-impressions N|0] [--work DIR]");
+          System.err.println("usage: BenchStream [--events N] [--partitions 1,4] [--commit-interval-ms MS] [--rate EVENTS_PER_S] [--warmup-events N] [--set rankstack.key=value]... [--recovery-impressions N|0] [--work DIR]");
           System.exit(2);
         }
       }
@@ -87,29 +99,41 @@ public final class BenchStream {
     System.out.println("| partitions | events | learn loop, exactly-once (events/s) | p50 / p99 lag (ms) "
         + "| plain consumer, deserialise only (events/s) | ratio |  (commit interval " + commitMs + " ms, "
         + (rate > 0 ? "producer paced at " + rate + " events/s" : "producer unpaced") + ")");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    if (warmup > 0) {
+      throughput(work.resolve("warmup"), partitions.get(partitions.size() - 1), warmup, commitMs, 0, settings, false);
+      deleteTree(work.resolve("warmup"));
+    }
     for (int p : partitions) {
-      throughput(work.resolve("p" + p), p, events, commitMs, rate);
+      throughput(work.resolve("p" + p), p, events, commitMs, rate, settings, true);
     }
     if (recoveryImpressions > 0) {
       recovery(work.resolve("recovery"), recoveryImpressions);
     }
   }
 
-  private static void throughput(Path dir, int partitions, int events, long commitMs, int rate) throws Exception {
+  private static void throughput(Path dir, int partitions, int events, long commitMs, int rate,
+      Map<String, String> settings, boolean report) throws Exception {
     SyntheticClickStream.Generated g = new SyntheticClickStream((int) (events / 1.9), 1000, 50, 5, 5,
         System.currentTimeMillis() - 3_600_000, 42).generate();
     List<SyntheticClickStream.Event> evs = g.events().subList(0, Math.min(events, g.events().size()));
     try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
       String bootstrap = broker.bootstrapServers();
-      StreamingConfig cfg = StreamingConfig.fromMap(Map.of(StreamingConfig.BOOTSTRAP_SERVERS, bootstrap,
+      Map<String, String> m = new HashMap<>(settings);
+      m.putAll(Map.of(StreamingConfig.BOOTSTRAP_SERVERS, bootstrap,
           StreamingConfig.DATA_DIR, dir.toString(), StreamingConfig.PARTITIONS, Integer.toString(partitions),
           StreamingConfig.JOIN_WINDOW_MS, "60000", StreamingConfig.GRACE_MS, "10000",
           StreamingConfig.APPLICATION_ID, "bench", StreamingConfig.COMMIT_INTERVAL_MS, Long.toString(commitMs)));
+      StreamingConfig cfg = StreamingConfig.fromMap(m);
       Map<TopicPartition, long[]> sentAt = new ConcurrentHashMap<>();
       Histogram lag = new Histogram(3_600_000_000L, 3); // microseconds, up to an hour
       long start;
       long end;
+      long cpu0 = 0;
+      long cpu1;
+      long proc0 = 0;
+      Map<String, Long> threadCpu0 = Map.of();
+      long proc1;
       try (LearnLoop loop = LearnLoop.start(cfg); Admin admin = broker.admin()) {
         loop.awaitRunning(Duration.ofSeconds(120));
         Map<TopicPartition, Integer> counts = new HashMap<>();
@@ -118,7 +142,7 @@ public final class BenchStream {
           try {
             while (producing.get()) {
               drainCommits(admin, sentAt, counts, lag);
-              Thread.sleep(10);
+              Thread.sleep(20);
             }
           } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -126,6 +150,9 @@ public final class BenchStream {
         }, "lag-monitor");
         try (KafkaProducer<String, byte[]> p = producer(bootstrap)) {
           start = System.nanoTime();
+          cpu0 = streamThreadCpuNanos();
+          threadCpu0 = threadCpuByGroup();
+          proc0 = processCpuNanos();
           monitor.start();
           int sentCount = 0;
           for (SyntheticClickStream.Event e : evs) {
@@ -158,14 +185,60 @@ public final class BenchStream {
           Thread.sleep(10);
         }
         end = System.nanoTime();
+        cpu1 = streamThreadCpuNanos();
+        if (report && Boolean.getBoolean("bench.threads")) {
+          Map<String, Long> t1 = threadCpuByGroup();
+          for (Map.Entry<String, Long> e : t1.entrySet()) {
+            System.err.printf("  cpu %-60s %8.1f µs/event%n", e.getKey(),
+                (e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)) / 1e3 / evs.size());
+          }
+        }
+        proc1 = processCpuNanos();
       }
       double secs = (end - start) / 1e9;
       double eps = evs.size() / secs;
+      if (!report) {
+        return;
+      }
       double ceiling = plainConsumer(bootstrap, evs.size());
-      System.out.printf("| %d | %,d | %,.0f | %d / %d | %,.0f | %.2f |%n", partitions, evs.size(), eps,
+      System.out.printf("| %d | %,d | %,.0f | %d / %d | %,.0f | %.2f | %.1f | %.1f |%n", partitions, evs.size(), eps,
           lag.getValueAtPercentile(50) / 1000, lag.getValueAtPercentile(99) / 1000, ceiling,
-          eps / ceiling);
+          eps / ceiling, (cpu1 - cpu0) / 1e3 / evs.size(), (proc1 - proc0) / 1e3 / evs.size());
     }
+  }
+
+  /**
+   * CPU time of the Kafka Streams threads (stream threads and their producers) so far. Unlike
+   * events/s it hardly depends on what else the shared machine runs, so it compares code changes.
+   */
+  private static long streamThreadCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null && t.getThreadName().contains("StreamThread")) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
+  }
+
+  /** CPU time per thread-name group (digits and ids folded), for {@code -Dbench.threads=true}. */
+  private static Map<String, Long> threadCpuByGroup() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        String g = t.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "X").replaceAll("\\d+", "N");
+        out.merge(g, Math.max(0, mx.getThreadCpuTime(t.getThreadId())), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  /** CPU time of this whole JVM (learn loop, broker, producer) so far. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** Records the lag of every offset newly covered by a commit of group {@code bench}. */

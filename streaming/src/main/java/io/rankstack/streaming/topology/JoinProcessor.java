@@ -7,15 +7,14 @@ import io.rankstack.streaming.event.EventJson;
 import io.rankstack.streaming.event.ImpressionEvent;
 import io.rankstack.streaming.event.ImpressionItem;
 import io.rankstack.streaming.topology.PendingImpression.SourcedClick;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,15 +34,15 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private final long windowMs;
   private final long graceMs;
   /**
-   * Every deadline at or below this was expired. New deadlines are always above stream time, so
-   * the next expiry scan starts here and never walks over the tombstones of earlier deletions. Not
-   * state: after a restart the first scan starts from 0.
+   * Expiry index of the join state: (deadline, impression id), earliest first. Derived data, not a
+   * store: {@link #init} rebuilds it from the join store (already restored from its changelog by
+   * then), so it needs no changelog of its own and costs no store write per event. It may hold
+   * superseded entries (an id whose deadline moved); {@link #expire} skips those.
    */
-  private long expiredThrough = -1;
+  private final TreeSet<Due> index = new TreeSet<>();
 
   private ProcessorContext<String, Object> context;
   private KeyValueStore<String, PendingImpression> join;
-  private KeyValueStore<Bytes, byte[]> deadlines;
   private final Map<DeadLetterReason, Sensor> deadLetterSensors = new EnumMap<>(DeadLetterReason.class);
   private Sensor duplicateImpressions;
   private Sensor duplicateClicks;
@@ -60,7 +59,13 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
     this.join = context.getStateStore(LearnLoopTopology.JOIN_STORE);
-    this.deadlines = context.getStateStore(LearnLoopTopology.DEADLINE_STORE);
+    index.clear();
+    try (KeyValueIterator<String, PendingImpression> it = join.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, PendingImpression> kv = it.next();
+        index.add(new Due(kv.value.deadline(), kv.key));
+      }
+    }
     String entity = "task-" + context.taskId();
     for (DeadLetterReason r : DeadLetterReason.values()) {
       deadLetterSensors.put(r, context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
@@ -78,7 +83,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   public void process(Record<String, byte[]> record) {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
     long now = context.currentStreamTimeMs();
-    if (now > expiredThrough) {
+    if (!index.isEmpty() && index.first().deadline() <= now) {
       expire(now);
     }
     if (meta.topic().equals(impressionsTopic)) {
@@ -209,18 +214,10 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
    * so decisions depend on stream time only, never on a punctuation schedule.
    */
   private void expire(long now) {
-    List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it =
-        deadlines.range(deadlineKey(expiredThrough + 1, ""), deadlineKey(now + 1, ""))) {
-      while (it.hasNext()) {
-        due.add(it.next());
-      }
-    }
-    for (KeyValue<Bytes, byte[]> kv : due) {
-      deadlines.delete(kv.key);
-      ByteBuffer b = ByteBuffer.wrap(kv.key.get());
-      long deadline = b.getLong();
-      String id = new String(kv.key.get(), 8, kv.key.get().length - 8, StandardCharsets.UTF_8);
+    while (!index.isEmpty() && index.first().deadline() <= now) {
+      Due due = index.pollFirst();
+      String id = due.id();
+      long deadline = due.deadline();
       PendingImpression p = join.get(id);
       if (p == null || p.deadline() != deadline) {
         continue; // superseded entry
@@ -246,11 +243,10 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         }
       }
     }
-    expiredThrough = now;
   }
 
   private void addDeadline(long deadline, String id) {
-    deadlines.put(deadlineKey(deadline, id), new byte[0]);
+    index.add(new Due(deadline, id));
   }
 
   private void deadLetterClick(SourcedClick c, DeadLetterReason reason) {
@@ -284,10 +280,13 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Big-endian deadline then the id: byte order equals time order. */
-  static Bytes deadlineKey(long deadline, String id) {
-    byte[] idb = id.getBytes(StandardCharsets.UTF_8);
-    return Bytes.wrap(ByteBuffer.allocate(8 + idb.length).putLong(deadline).put(idb).array());
+  /** An entry of the expiry index; ties in deadline are broken by id, so the order is deterministic. */
+  record Due(long deadline, String id) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due o) {
+      int c = Long.compare(deadline, o.deadline);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
   }
 
   @Override

@@ -50,8 +50,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class LearnLoopTopology {
   /** Join state: impression id to {@link PendingImpression}. */
   public static final String JOIN_STORE = "rankstack-join";
-  /** Expiry index of the join state: (deadline, impression id). */
-  public static final String DEADLINE_STORE = "rankstack-join-deadlines";
   /** Per-(context, document) counts, key {@link DocCounts#key}. */
   public static final String DOC_COUNTS_STORE = "rankstack-doc-counts";
   /** Prefix of each {@link ContextLearner}'s store. */
@@ -117,8 +115,6 @@ public final class LearnLoopTopology {
         LEARN_PROCESSOR);
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(JOIN_STORE), Serdes.String(),
         PendingImpression.serde()).withCachingEnabled(), JOIN_PROCESSOR);
-    t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(),
-        Serdes.ByteArray()).withCachingEnabled(), JOIN_PROCESSOR);
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOC_COUNTS_STORE), Serdes.String(),
         DocCounts.serde()).withCachingEnabled(), LEARN_PROCESSOR);
     for (ContextLearner<?> l : ls) {

@@ -30,7 +30,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 record PendingImpression(String contextKey, ImpressionEvent impression, List<SourcedClick> clicks, long deadline,
     boolean closed) {
-  static final byte CODEC_VERSION = 1;
+  /** Written first. 1: impression as JSON (still read); 2: impression in {@link ImpressionBinary}. */
+  static final byte CODEC_VERSION = 2;
+  private static final byte CODEC_VERSION_JSON = 1;
 
   PendingImpression {
     clicks = List.copyOf(clicks);
@@ -54,18 +56,15 @@ record PendingImpression(String contextKey, ImpressionEvent impression, List<Sou
 
   private static byte[] write(PendingImpression p) {
     try {
-      ByteArrayOutputStream bo = new ByteArrayOutputStream(64);
+      ByteArrayOutputStream bo = new ByteArrayOutputStream(256);
       DataOutputStream o = new DataOutputStream(bo);
       o.writeByte(CODEC_VERSION);
       o.writeBoolean(p.closed);
       o.writeLong(p.deadline);
       o.writeUTF(p.contextKey);
-      if (p.impression == null) {
-        o.writeInt(-1);
-      } else {
-        byte[] j = EventJson.write(p.impression);
-        o.writeInt(j.length);
-        o.write(j);
+      o.writeBoolean(p.impression != null);
+      if (p.impression != null) {
+        ImpressionBinary.write(o, p.impression);
       }
       o.writeInt(p.clicks.size());
       for (SourcedClick s : p.clicks) {
@@ -89,17 +88,20 @@ record PendingImpression(String contextKey, ImpressionEvent impression, List<Sou
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
       byte v = in.readByte();
-      if (v != CODEC_VERSION) {
+      if (v != CODEC_VERSION && v != CODEC_VERSION_JSON) {
         throw new IllegalStateException("unknown join-state codec version " + v);
       }
       boolean closed = in.readBoolean();
       long deadline = in.readLong();
       String contextKey = in.readUTF();
-      int len = in.readInt();
       ImpressionEvent imp = null;
-      if (len >= 0) {
-        byte[] j = in.readNBytes(len);
-        imp = EventJson.readImpression(j, null);
+      if (v == CODEC_VERSION_JSON) {
+        int len = in.readInt();
+        if (len >= 0) {
+          imp = EventJson.readImpression(in.readNBytes(len), null);
+        }
+      } else if (in.readBoolean()) {
+        imp = ImpressionBinary.read(in);
       }
       int n = in.readInt();
       List<SourcedClick> clicks = new ArrayList<>(n);
