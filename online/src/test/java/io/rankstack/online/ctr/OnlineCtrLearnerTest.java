@@ -204,7 +204,7 @@ class OnlineCtrLearnerTest {
     java.nio.file.Files.createDirectories(log.getParent());
     SplittableRandom r = new SplittableRandom(seed);
     int midStreamKills = 0;
-    for (int kill = 0; kill < 3; kill++) {
+    for (int kill = 0; kill < 2; kill++) {
       ChildLearner c = ChildLearner.start(args, log);
       assertNotNull(c.awaitLine("RUNNING", 60_000), "child did not start; see " + log);
       String ckpt = c.awaitLine("CHECKPOINT", 30_000);
