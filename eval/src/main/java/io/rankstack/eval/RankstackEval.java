@@ -7,6 +7,7 @@ import io.rankstack.eval.bench.FeatureBenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
+import io.rankstack.eval.ctr.CtrCommand;
 import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
 import io.rankstack.eval.grank.GRankCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Command;
         FeatureBenchCommand.class,
         BanditCommand.class,
         TspRankCommand.class,
+        CtrCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

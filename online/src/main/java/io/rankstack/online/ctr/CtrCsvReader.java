@@ -126,7 +126,7 @@ public final class CtrCsvReader {
   }
 
   /** Splits one line; quotes may wrap a field, {@code ""} inside them is a literal quote. */
-  static List<String> split(String line, char delimiter, String src, long lineNo) {
+  public static List<String> split(String line, char delimiter, String src, long lineNo) {
     List<String> out = new ArrayList<>();
     StringBuilder sb = new StringBuilder();
     boolean quoted = false;
