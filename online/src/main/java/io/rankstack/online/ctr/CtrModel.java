@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  *
  * <p>The parameters live in Java float arrays; each step copies them into a DJL PyTorch sub-manager,
  * runs forward and backward there, and applies Adam (β1 0.9, β2 0.999, ε 1e-8, bias-corrected) in
- * Java. So the whole state (weights, Adam moments, step count, router centres) is plain data that
+ * Java — lazily on the embedding table (only the rows a batch uses move, and only they are copied to
+ * the engine: copying the whole table each step cost more than the forward pass). So the whole state (weights, Adam moments, step count, router centres) is plain data that
  * {@link CtrModelCodec} writes and reads exactly, and a restarted learner continues bit for bit.
  * Initialisation from the config's seed: embeddings U(−0.05, 0.05), shared weights Glorot-uniform,
  * cluster weights 1 (so every tower starts as the shared MLP), biases 0.
@@ -128,16 +129,15 @@ public final class CtrModel {
     float[][] grads = new float[params.length][];
     double loss;
     Routing routing;
+    Lookup lookup = lookup(batch);
     try (NDManager m = CtrEngine.newManager()) {
-      NDArray[] p = new NDArray[params.length];
-      List<long[]> shapes = shapes(config);
-      for (int i = 0; i < p.length; i++) {
-        p[i] = CtrEngine.owned(m, params[i], new Shape(shapes.get(i)));
-        p[i].setRequiresGradient(true);
+      NDArray[] p = arrays(m, lookup);
+      for (NDArray a : p) {
+        a.setRequiresGradient(true);
       }
       NDArray y = CtrEngine.owned(m, labels(batch), new Shape(b));
       try (GradientCollector gc = CtrEngine.engine().newGradientCollector()) {
-        NDArray x = input(m, p, batch);
+        NDArray x = input(m, p, batch, lookup);
         routing = route(x, batch, true);
         NDArray z = logits(m, p, x, routing.clusters());
         NDArray l = bce(z, y);
@@ -151,7 +151,7 @@ public final class CtrModel {
         grads[i] = p[i].getGradient().toFloatArray();
       }
     }
-    adam(grads);
+    adam(grads, lookup.buckets());
     return new Step(loss, routing);
   }
 
@@ -160,9 +160,10 @@ public final class CtrModel {
     if (examples.isEmpty()) {
       return new float[0];
     }
+    Lookup lookup = lookup(examples);
     try (NDManager m = CtrEngine.newManager()) {
-      NDArray[] p = arrays(m);
-      NDArray x = input(m, p, examples);
+      NDArray[] p = arrays(m, lookup);
+      NDArray x = input(m, p, examples, lookup);
       Routing r = route(x, examples, false);
       return Activation.sigmoid(logits(m, p, x, r.clusters())).toFloatArray();
     }
@@ -170,23 +171,61 @@ public final class CtrModel {
 
   /** The tower each example would go to now (eval mode), with the soft coefficients. */
   public Routing routing(List<CtrExample> examples) {
+    Lookup lookup = lookup(examples);
     try (NDManager m = CtrEngine.newManager()) {
-      NDArray x = input(m, arrays(m), examples);
+      NDArray x = input(m, arrays(m, lookup), examples, lookup);
       return route(x, examples, false);
     }
   }
 
   /** x for the examples (n × D, row-major), as the router sees it. */
   public float[] representation(List<CtrExample> examples) {
+    Lookup lookup = lookup(examples);
     try (NDManager m = CtrEngine.newManager()) {
-      return input(m, arrays(m), examples).toFloatArray();
+      return input(m, arrays(m, lookup), examples, lookup).toFloatArray();
     }
   }
 
-  private NDArray[] arrays(NDManager m) {
+  /**
+   * The embedding rows a batch uses: the distinct buckets in order of first use, and for every
+   * (example, field) the row of its bucket among them. Only these rows travel to the engine (the
+   * full table would cost more than the whole forward pass), and only they get an optimiser update.
+   */
+  private record Lookup(int[] buckets, long[] local) {}
+
+  private Lookup lookup(List<CtrExample> batch) {
+    int f = config.categoricalFields();
+    long[] local = new long[batch.size() * f];
+    java.util.Map<Integer, Integer> row = new java.util.HashMap<>();
+    int[] buckets = new int[local.length];
+    for (int i = 0; i < batch.size(); i++) {
+      CtrExample e = batch.get(i);
+      check(e, i);
+      for (int j = 0; j < f; j++) {
+        int bucket = FeatureHasher.bucket(j, e.categorical(j), config.buckets());
+        Integer r = row.get(bucket);
+        if (r == null) {
+          r = row.size();
+          row.put(bucket, r);
+          buckets[r] = bucket;
+        }
+        local[i * f + j] = r;
+      }
+    }
+    return new Lookup(java.util.Arrays.copyOf(buckets, row.size()), local);
+  }
+
+  /** Engine arrays of the parameters; index 0 holds only the embedding rows of {@code lookup}. */
+  private NDArray[] arrays(NDManager m, Lookup lookup) {
     NDArray[] p = new NDArray[params.length];
     List<long[]> shapes = shapes(config);
-    for (int i = 0; i < p.length; i++) {
+    int e = config.embeddingDim();
+    float[] rows = new float[Math.max(1, lookup.buckets().length) * e];
+    for (int r = 0; r < lookup.buckets().length; r++) {
+      System.arraycopy(params[0], lookup.buckets()[r] * e, rows, r * e, e);
+    }
+    p[0] = CtrEngine.owned(m, rows, new Shape(rows.length / e, e));
+    for (int i = 1; i < p.length; i++) {
       p[i] = CtrEngine.owned(m, params[i], new Shape(shapes.get(i)));
     }
     return p;
@@ -211,21 +250,13 @@ public final class CtrModel {
   }
 
   /** x = [emb(field 0) … emb(field F−1), dense], n × D. */
-  private NDArray input(NDManager m, NDArray[] p, List<CtrExample> batch) {
+  private NDArray input(NDManager m, NDArray[] p, List<CtrExample> batch, Lookup lookup) {
     int b = batch.size();
     int f = config.categoricalFields();
     int dd = config.denseFeatures();
     List<NDArray> parts = new ArrayList<>(2);
     if (f > 0) {
-      long[] idx = new long[b * f];
-      for (int i = 0; i < b; i++) {
-        CtrExample e = batch.get(i);
-        check(e, i);
-        for (int j = 0; j < f; j++) {
-          idx[i * f + j] = FeatureHasher.bucket(j, e.categorical(j), config.buckets());
-        }
-      }
-      NDArray rows = p[0].get(new NDIndex("{}", CtrEngine.owned(m, idx, new Shape(b * f))));
+      NDArray rows = p[0].get(new NDIndex("{}", CtrEngine.owned(m, lookup.local(), new Shape(b * f))));
       parts.add(rows.reshape(b, (long) f * config.embeddingDim()));
     }
     if (dd > 0) {
@@ -299,26 +330,32 @@ public final class CtrModel {
     return y;
   }
 
-  private void adam(float[][] grads) {
+  /**
+   * Adam on the dense parameters; lazy (sparse) Adam on the embedding table: only the rows the batch
+   * used are updated, as PyTorch's SparseAdam and TensorFlow's LazyAdam do.
+   */
+  private void adam(float[][] grads, int[] buckets) {
     steps++;
     double lr = config.learningRate();
     double c1 = 1 - Math.pow(ADAM_B1, steps);
     double c2 = 1 - Math.pow(ADAM_B2, steps);
-    for (int i = 0; i < params.length; i++) {
-      float[] w = params[i];
-      float[] g = grads[i];
-      float[] mm = adamM[i];
-      float[] vv = adamV[i];
-      for (int j = 0; j < w.length; j++) {
-        double gj = g[j];
-        if (gj == 0 && mm[j] == 0 && vv[j] == 0) {
-          continue; // an untouched embedding row: nothing to do (and no decay of a zero moment)
-        }
-        mm[j] = (float) (ADAM_B1 * mm[j] + (1 - ADAM_B1) * gj);
-        vv[j] = (float) (ADAM_B2 * vv[j] + (1 - ADAM_B2) * gj * gj);
-        w[j] -= (float) (lr * (mm[j] / c1) / (Math.sqrt(vv[j] / c2) + ADAM_EPS));
+    int e = config.embeddingDim();
+    for (int r = 0; r < buckets.length; r++) {
+      for (int d = 0; d < e; d++) {
+        update(params[0], adamM[0], adamV[0], buckets[r] * e + d, grads[0][r * e + d], lr, c1, c2);
       }
     }
+    for (int i = 1; i < params.length; i++) {
+      for (int j = 0; j < params[i].length; j++) {
+        update(params[i], adamM[i], adamV[i], j, grads[i][j], lr, c1, c2);
+      }
+    }
+  }
+
+  private static void update(float[] w, float[] mm, float[] vv, int j, double g, double lr, double c1, double c2) {
+    mm[j] = (float) (ADAM_B1 * mm[j] + (1 - ADAM_B1) * g);
+    vv[j] = (float) (ADAM_B2 * vv[j] + (1 - ADAM_B2) * g * g);
+    w[j] -= (float) (lr * (mm[j] / c1) / (Math.sqrt(vv[j] / c2) + ADAM_EPS));
   }
 
   private static float[] uniform(SplittableRandom rng, int n, double bound) {
