@@ -136,7 +136,7 @@ public final class CtrCommand implements Runnable {
       List<CtrExample> train = s.train().stream().map(MovieLensCtr::example).toList();
       List<CtrExample> test = s.test().stream().map(MovieLensCtr::example).toList();
       out.println("MovieLens CTR: " + MovieLensCtr.describe(s) + "; threads: ai.djl.pytorch.num_threads="
-          + System.getProperty("ai.djl.pytorch.num_threads", "2"));
+          + System.getProperty("ai.djl.pytorch.num_threads", "1 (default)"));
       List<CtrBench.Row> rows = new ArrayList<>();
       rows.add(CtrBench.run("shared MLP", common.config().asSharedMlp(), train, test, common.batch, warmup, requests));
       for (int k : ks) {
