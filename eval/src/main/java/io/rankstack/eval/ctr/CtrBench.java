@@ -20,6 +20,8 @@ public final class CtrBench {
   public static Row run(String name, CtrConfig config, List<CtrExample> train, List<CtrExample> test, int batchSize,
       int warmup, int requests) {
     CtrModel m = new CtrModel(config);
+    // Warm-up (engine load, JIT) on a throwaway model.
+    CtrTraining.train(new CtrModel(config), train.subList(0, Math.min(train.size(), 20 * batchSize)), 1, batchSize, 0, false);
     double spe = CtrTraining.train(m, train, 1, batchSize, config.seed(), true);
     long t0 = System.nanoTime();
     CtrTraining.predict(m, test);

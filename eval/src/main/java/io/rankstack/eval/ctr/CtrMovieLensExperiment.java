@@ -39,6 +39,8 @@ public final class CtrMovieLensExperiment {
     List<CtrExample> train = split.train().stream().map(MovieLensCtr::example).toList();
     List<CtrExample> test = split.test().stream().map(MovieLensCtr::example).toList();
     int domains = MovieLensCtr.DOMAINS.size();
+    // Warm-up (engine load, JIT) on a throwaway model, so the first timed model does not pay for it.
+    CtrTraining.train(new CtrModel(base), train.subList(0, Math.min(train.size(), 20 * batchSize)), 1, batchSize, 0, false);
     List<Result> out = new ArrayList<>();
     out.add(single("shared MLP", base.asSharedMlp(), train, test, domains, log));
     out.add(perDomain(train, test, domains, log));
