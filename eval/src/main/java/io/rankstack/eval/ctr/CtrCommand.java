@@ -45,17 +45,20 @@ public final class CtrCommand implements Runnable {
     int batch;
     @Option(names = "--limit", defaultValue = "0", description = "use only the first N ratings by time (0: all)")
     int limit;
+    @Option(names = "--domains", defaultValue = "ACTIVITY",
+        description = "domain split: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    MovieLensCtr.Domains domains;
 
     MovieLensCtr.Split split() {
       Path dir = data.resolve("recsys/ml-latest-small");
       if (!Files.isDirectory(dir)) {
         throw new IllegalArgumentException("no MovieLens folder at " + dir + " (use --data)");
       }
-      MovieLensCtr.Split s = MovieLensCtr.load(dir, trainFraction);
+      MovieLensCtr.Split s = MovieLensCtr.load(dir, trainFraction, domains);
       if (limit > 0) {
         int nTrain = (int) Math.round(limit * trainFraction);
         s = new MovieLensCtr.Split(s.train().subList(0, Math.min(nTrain, s.train().size())),
-            s.test().subList(0, Math.min(limit - nTrain, s.test().size())));
+            s.test().subList(0, Math.min(limit - nTrain, s.test().size())), s.domains());
       }
       return s;
     }
@@ -83,7 +86,8 @@ public final class CtrCommand implements Runnable {
       out.println("config: " + common.config() + ", epochs " + epochs + ", batch " + common.batch);
       List<CtrMovieLensExperiment.Result> rs = new CtrMovieLensExperiment(common.config(), epochs, common.batch)
           .run(s, ks, out);
-      out.print(CtrMovieLensExperiment.table(rs));
+      out.print(CtrMovieLensExperiment.table(rs, s.domains().names));
+      out.flush();
       return 0;
     }
   }
@@ -113,6 +117,7 @@ public final class CtrCommand implements Runnable {
       for (int i = 1; i < arms.size(); i++) {
         out.printf("AUC online - %s: %+.4f%n", arms.get(i).name(), online - arms.get(i).auc());
       }
+      out.flush();
       return 0;
     }
   }
@@ -145,6 +150,7 @@ public final class CtrCommand implements Runnable {
         out.flush();
       }
       out.print(CtrBench.table(rows));
+      out.flush();
       return 0;
     }
   }

@@ -38,13 +38,13 @@ public final class CtrMovieLensExperiment {
   public List<Result> run(MovieLensCtr.Split split, int[] ks, PrintWriter log) {
     List<CtrExample> train = split.train().stream().map(MovieLensCtr::example).toList();
     List<CtrExample> test = split.test().stream().map(MovieLensCtr::example).toList();
-    int domains = MovieLensCtr.DOMAINS.size();
+    int domains = split.domains().names.size();
     // Warm-up (engine load, JIT) on a throwaway model, so the first timed model does not pay for it.
     CtrTraining.train(new CtrModel(base), train.subList(0, Math.min(train.size(), 20 * batchSize)), 1, batchSize, 0, false);
     List<Result> out = new ArrayList<>();
     out.add(single("shared MLP", base.asSharedMlp(), train, test, domains, log));
     out.add(perDomain(train, test, domains, log));
-    out.add(single("STAR (true domains, K=3)", base.asStar(domains), train, test, domains, log));
+    out.add(single("STAR (true domains, K=" + domains + ")", base.asStar(domains), train, test, domains, log));
     for (int k : ks) {
       out.add(single("AdaptDHM K=" + k, base.withClusters(k), train, test, domains, log));
     }
@@ -94,7 +94,7 @@ public final class CtrMovieLensExperiment {
         p[idx.get(i)] = q[i];
       }
     }
-    Result r = result("one MLP per domain (3)", p, test, domains, seconds, params, null);
+    Result r = result("one MLP per domain (" + domains + ")", p, test, domains, seconds, params, null);
     log.printf("[ctr] %s: AUC %.4f, log loss %.4f, %.1f s/epoch%n", r.model(), r.auc(), r.logLoss(), seconds);
     return r;
   }
@@ -110,13 +110,21 @@ public final class CtrMovieLensExperiment {
   }
 
   /** A Markdown table of the results. */
-  public static String table(List<Result> rs) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("| model | test AUC | test log loss | AUC light | AUC medium | AUC heavy | s/epoch | parameters | test examples per cluster |\n");
-    sb.append("|---|---|---|---|---|---|---|---|---|\n");
+  public static String table(List<Result> rs, List<String> domainNames) {
+    StringBuilder sb = new StringBuilder("| model | test AUC | test log loss |");
+    StringBuilder rule = new StringBuilder("|---|---|---|");
+    for (String d : domainNames) {
+      sb.append(" AUC ").append(d).append(" |");
+      rule.append("---|");
+    }
+    sb.append(" s/epoch | parameters | test examples per cluster |\n");
+    sb.append(rule).append("---|---|---|\n");
     for (Result r : rs) {
-      sb.append(String.format("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.1f | %,d | %s |%n", r.model(), r.auc(),
-          r.logLoss(), r.domainAuc()[0], r.domainAuc()[1], r.domainAuc()[2], r.secondsPerEpoch(), r.parameters(),
+      sb.append(String.format("| %s | %.4f | %.4f |", r.model(), r.auc(), r.logLoss()));
+      for (double a : r.domainAuc()) {
+        sb.append(String.format(" %.4f |", a));
+      }
+      sb.append(String.format(" %.1f | %,d | %s |%n", r.secondsPerEpoch(), r.parameters(),
           r.testClusters() == null ? "–" : Arrays.toString(r.testClusters())));
     }
     return sb.toString();

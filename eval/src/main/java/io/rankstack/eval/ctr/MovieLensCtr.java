@@ -24,9 +24,12 @@ import java.util.regex.Pattern;
  *   <li>click = rating ≥ 4;</li>
  *   <li>time-ordered split: ratings sorted by (timestamp, userId, movieId), the first
  *       {@code trainFraction} are the training set, the rest the test set;</li>
- *   <li>domains = the user's activity level, from the training set only: users are ranked by their
- *       number of training ratings and cut at the terciles into light (≤ 1/3 quantile), medium
- *       (≤ 2/3 quantile) and heavy; a user with no training rating is light;</li>
+ *   <li>domains, one of two documented splits ({@link Domains}): {@code activity} = the user's
+ *       activity level, from the training set only: users are ranked by their number of training
+ *       ratings and cut at the terciles into light (≤ 1/3 quantile), medium (≤ 2/3 quantile) and
+ *       heavy; a user with no training rating is light. {@code genre} = the movie's main genre by a
+ *       fixed priority: drama if it has Drama; else comedy if Comedy; else action if any of Action,
+ *       Adventure, Sci-Fi, Thriller, War, Western, Crime; else other;</li>
  *   <li>features: categorical user id and movie id (hashed), dense the movie's 19 genre indicators and
  *       its release year as (year − 1990)/20 (0 when the title has none). The domain is not a feature.</li>
  * </ul>
@@ -35,7 +38,20 @@ public final class MovieLensCtr {
   public static final List<String> GENRES = List.of("Action", "Adventure", "Animation", "Children", "Comedy", "Crime",
       "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "IMAX", "Musical", "Mystery", "Romance", "Sci-Fi",
       "Thriller", "War", "Western");
-  public static final List<String> DOMAINS = List.of("light", "medium", "heavy");
+  /** The two domain splits. */
+  public enum Domains {
+    ACTIVITY(List.of("light", "medium", "heavy")),
+    GENRE(List.of("drama", "comedy", "action", "other"));
+
+    public final List<String> names;
+
+    Domains(List<String> names) {
+      this.names = names;
+    }
+  }
+
+  private static final List<String> ACTION_LIKE = List.of("Action", "Adventure", "Sci-Fi", "Thriller", "War", "Western",
+      "Crime");
   /** Categorical fields (user, movie) and dense features (genres + year) of {@link #example}. */
   public static final int CATEGORICAL = 2;
   public static final int DENSE = GENRES.size() + 1;
@@ -48,12 +64,17 @@ public final class MovieLensCtr {
     }
   }
 
-  public record Split(List<Row> train, List<Row> test) {}
+  public record Split(List<Row> train, List<Row> test, Domains domains) {}
 
   private MovieLensCtr() {}
 
   /** Reads {@code dir/ratings.csv} and {@code dir/movies.csv} and splits them. */
   public static Split load(Path dir, double trainFraction) {
+    return load(dir, trainFraction, Domains.ACTIVITY);
+  }
+
+  /** As {@link #load(Path, double)} with the given domain split. */
+  public static Split load(Path dir, double trainFraction, Domains split) {
     if (!(trainFraction > 0 && trainFraction < 1)) {
       throw new IllegalArgumentException("trainFraction must be in (0, 1), got " + trainFraction);
     }
@@ -74,11 +95,27 @@ public final class MovieLensCtr {
       long[] r = ratings.get(i);
       int user = (int) r[0];
       int n = trainCount.getOrDefault(user, 0);
-      int domain = n <= t1 ? 0 : n <= t2 ? 1 : 2;
+      float[] dense = movies.get((int) r[1]);
+      int domain = split == Domains.ACTIVITY ? (n <= t1 ? 0 : n <= t2 ? 1 : 2) : genreDomain(dense);
       Row row = new Row(user, (int) r[1], r[2] / 10.0, r[3], movies.get((int) r[1]), domain);
       (i < cut ? train : test).add(row);
     }
-    return new Split(train, test);
+    return new Split(train, test, split);
+  }
+
+  private static int genreDomain(float[] dense) {
+    if (dense[GENRES.indexOf("Drama")] > 0) {
+      return 0;
+    }
+    if (dense[GENRES.indexOf("Comedy")] > 0) {
+      return 1;
+    }
+    for (String g : ACTION_LIKE) {
+      if (dense[GENRES.indexOf(g)] > 0) {
+        return 2;
+      }
+    }
+    return 3;
   }
 
   /** The model's view of a row. */
@@ -194,13 +231,14 @@ public final class MovieLensCtr {
   }
 
   static String describe(Split s) {
-    int[] dTrain = new int[3];
-    int[] dTest = new int[3];
+    int[] dTrain = new int[s.domains().names.size()];
+    int[] dTest = new int[s.domains().names.size()];
     s.train().forEach(r -> dTrain[r.domain()]++);
     s.test().forEach(r -> dTest[r.domain()]++);
     double ctrTrain = s.train().stream().mapToInt(Row::label).average().orElse(Double.NaN);
     double ctrTest = s.test().stream().mapToInt(Row::label).average().orElse(Double.NaN);
-    return String.format("train %d (click rate %.3f, domains light/medium/heavy %s), test %d (click rate %.3f, domains %s)",
-        s.train().size(), ctrTrain, Arrays.toString(dTrain), s.test().size(), ctrTest, Arrays.toString(dTest));
+    return String.format("train %d (click rate %.3f, %s domains %s %s), test %d (click rate %.3f, domains %s)",
+        s.train().size(), ctrTrain, s.domains().name().toLowerCase(java.util.Locale.ROOT), String.join("/", s.domains().names),
+        Arrays.toString(dTrain), s.test().size(), ctrTest, Arrays.toString(dTest));
   }
 }
