@@ -45,6 +45,10 @@ public final class CtrCommand implements Runnable {
     int batch;
     @Option(names = "--limit", defaultValue = "0", description = "use only the first N ratings by time (0: all)")
     int limit;
+    @Option(names = "--beta", defaultValue = "0.9", description = "router momentum β")
+    double beta;
+    @Option(names = "--iterations", defaultValue = "3", description = "router iterations per training batch")
+    int iterations;
     @Option(names = "--domains", defaultValue = "ACTIVITY",
         description = "domain split: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     MovieLensCtr.Domains domains;
@@ -64,7 +68,7 @@ public final class CtrCommand implements Runnable {
     }
 
     CtrConfig config() {
-      return CtrMovieLensExperiment.movieLensConfig(seed, buckets, embedding, hidden, lr);
+      return CtrMovieLensExperiment.movieLensConfig(seed, buckets, embedding, hidden, lr).withRouter(beta, iterations);
     }
   }
 
@@ -108,7 +112,7 @@ public final class CtrCommand implements Runnable {
       MovieLensCtr.Split s = common.split();
       out.println("MovieLens CTR: " + MovieLensCtr.describe(s));
       CtrConfig c = new CtrConfig(io.rankstack.online.ctr.TrainingExampleFeatures.CATEGORICAL_FIELDS, MovieLensCtr.DENSE,
-          common.buckets, common.embedding, k, CtrConfig.DEFAULT_BETA, CtrConfig.DEFAULT_ITERATIONS, common.hidden,
+          common.buckets, common.embedding, k, common.beta, common.iterations, common.hidden,
           common.lr, common.seed, true, io.rankstack.online.ctr.RoutingMode.LEARNED);
       out.println("config: " + c + ", batch " + common.batch);
       List<CtrOnlineVsBatch.Arm> arms = CtrOnlineVsBatch.run(s, c, common.batch, epochs, out);
