@@ -62,9 +62,10 @@ class DistributionRouterTest {
   void centresStayUnitNormAfterEveryUpdate(@ForAll @IntRange(min = 1, max = 6) int k,
       @ForAll @IntRange(min = 1, max = 12) int dim, @ForAll @IntRange(min = 1, max = 40) int n,
       @ForAll @LongRange(min = 0, max = 1000) long seed) {
-    DistributionRouter r = new DistributionRouter(k, dim, 0.9, 3, seed);
+    // one iteration per batch, so the check after each batch is a check after every update
+    DistributionRouter r = new DistributionRouter(k, dim, 0.9, 1, seed);
     SplittableRandom rng = new SplittableRandom(seed);
-    for (int batch = 0; batch < 4; batch++) {
+    for (int batch = 0; batch < 8; batch++) {
       double[][] x = new double[n][dim];
       for (double[] row : x) {
         for (int d = 0; d < dim; d++) {
