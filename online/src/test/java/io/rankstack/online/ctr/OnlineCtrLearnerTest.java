@@ -173,6 +173,49 @@ class OnlineCtrLearnerTest {
     assertFalse(holder.publish(new CtrModelVersion(1, v2.model(), Map.of(), 0)), "versions only move forward");
   }
 
+  /** A clock the test moves by hand. */
+  static final class ManualClock extends Clock {
+    volatile long millis = 1_000_000;
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis);
+    }
+  }
+
+  @Test
+  void aCheckpointIsAlsoWrittenWhenItsIntervalPassesBeforeItsBatchCount() throws Exception {
+    String topic = "ctr-interval";
+    createTopic(topic);
+    List<TrainingExample> data = examples(3 * BATCH, 3);
+    produce(topic, data, -1, new long[1]);
+    ManualClock clock = new ManualClock();
+    OnlineCtrSettings s = new OnlineCtrSettings(broker.bootstrapServers(), topic, tmp.resolve("interval-state"), BATCH,
+        1000, Duration.ofMinutes(1), Duration.ZERO);
+    try (OnlineCtrLearner learner = new OnlineCtrLearner(s, config(), new TrainingExampleFeatures(DENSE),
+        new CtrModelHolder(), clock)) {
+      while (learner.trained() < 3 * BATCH) {
+        learner.pollOnce(Duration.ofMillis(100));
+      }
+      assertTrue(learner.lastCheckpoint().isEmpty(), "3 batches of 1000 and no time passed: no checkpoint yet");
+      clock.millis += 61_000;
+      learner.pollOnce(Duration.ofMillis(10));
+      CtrCheckpoint k = learner.lastCheckpoint().orElseThrow();
+      assertEquals(1, k.version());
+      assertEquals(3 * BATCH, k.trained());
+    }
+  }
+
   @Test
   void afterRepeatedSigkillTheLedgerAndModelEqualOneUninterruptedPass() throws Exception {
     long seed = Long.getLong("rankstack.crash.seed", System.nanoTime());
