@@ -7,6 +7,7 @@ import io.rankstack.eval.bench.FeatureBenchCommand;
 import io.rankstack.eval.bench.IndexBenchCommand;
 import io.rankstack.eval.clicks.ClickModelsCommand;
 import io.rankstack.eval.compare.CompareCommand;
+import io.rankstack.eval.ctr.CtrCommand;
 import io.rankstack.eval.demo.DemoCommand;
 import io.rankstack.eval.fusion.FuseCommand;
 import io.rankstack.eval.grank.GRankCommand;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Command;
         OpeCommand.class,
         PlotCommand.class,
         UltrCommand.class,
+        CtrCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

@@ -1,0 +1,32 @@
+package io.rankstack.online.ctr;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the {@link OnlineCtrLearner}.
+ *
+ * @param bootstrapServers  the Kafka cluster
+ * @param topic             the labelled-examples topic (the learn loop's {@code rankstack.training-examples})
+ * @param stateDir          the folder of the RocksDB checkpoint store
+ * @param batchSize         examples per optimiser step
+ * @param checkpointBatches write a checkpoint after this many batches ...
+ * @param checkpointEvery   ... or when this much time passed since the last one (whichever first)
+ * @param idleFlush         train an incomplete batch when no record arrived for this long (zero: never;
+ *                          then a tail shorter than a batch waits for more input)
+ */
+public record OnlineCtrSettings(String bootstrapServers, String topic, Path stateDir, int batchSize,
+    int checkpointBatches, Duration checkpointEvery, Duration idleFlush) {
+  public OnlineCtrSettings {
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(stateDir, "stateDir");
+    if (batchSize < 1 || checkpointBatches < 1) {
+      throw new IllegalArgumentException("batchSize and checkpointBatches must be >= 1");
+    }
+    if (checkpointEvery.isNegative() || checkpointEvery.isZero() || idleFlush.isNegative()) {
+      throw new IllegalArgumentException("checkpointEvery must be positive and idleFlush not negative");
+    }
+  }
+}
