@@ -13,6 +13,7 @@ import io.rankstack.eval.grank.GRankCommand;
 import io.rankstack.eval.interleaving.InterleavingSimulationCommand;
 import io.rankstack.eval.ltr.FeaturesCommand;
 import io.rankstack.eval.ltr.LtrCommand;
+import io.rankstack.eval.rerank.RerankCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Command;
         FeatureBenchCommand.class,
         BanditCommand.class,
         TspRankCommand.class,
+        RerankCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */

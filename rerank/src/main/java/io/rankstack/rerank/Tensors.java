@@ -11,12 +11,16 @@ public final class Tensors {
   private Tensors() {}
 
   /**
-   * Sets DJL's offline mode and 2 intra-op / 1 inter-op threads unless the caller set them (runs are
+   * Sets DJL's offline mode and 1 intra-op / 1 inter-op thread unless the caller set them (runs are
    * bit-identical only at a fixed thread count), and returns the PyTorch engine.
+   *
+   * <p>One thread, not the two STACK.md suggests for a quiet machine: on the shared 2-core machine
+   * (load 11–15) two OpenMP threads made this model's inference 40× slower at batch 16 and 45× at
+   * batch 1 (busy-waiting workers that lose their core); see the module README.
    */
   public static Engine engine() {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
-    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "2"));
+    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
     System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     return Engine.getEngine("PyTorch");
   }
