@@ -79,7 +79,7 @@ final class RerankData {
    * the BM25 list, gets the lowest teacher score of the query's relevant documents, or 0).
    */
   static List<RerankQuery> trainingLists(List<Query> queries, Judgments qrels, Run bm25, Map<String, Double> teacher,
-                                          Map<String, String> texts, int perQuery, long seed) {
+                                          Map<String, String> texts, int perQuery, long seed, boolean bm25Features) {
     List<RerankQuery> out = new ArrayList<>();
     SplittableRandom rng = new SplittableRandom(seed);
     for (Query q : queries) {
@@ -133,7 +133,8 @@ final class RerankData {
       List<RerankDoc> list = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
         Integer g = grades.get(docs.get(i));
-        list.add(new RerankDoc(docs.get(i), texts.get(docs.get(i)), g == null ? 0 : Math.max(0, g), targets[i], NO_FEATURES));
+        float[] f = bm25Features ? Bm25Features.of(first).features(docs.get(i)) : NO_FEATURES;
+        list.add(new RerankDoc(docs.get(i), texts.get(docs.get(i)), g == null ? 0 : Math.max(0, g), targets[i], f));
       }
       out.add(new RerankQuery(q.id(), q.text(), list));
     }
@@ -154,12 +155,20 @@ final class RerankData {
       }
       List<EncodedPair> enc = new ArrayList<>();
       double[] bm = new double[first.size()];
+      float[][] feats = null;
+      Bm25Features bf = model.architecture().featureCount() > 0 ? Bm25Features.of(first) : null;
+      if (bf != null) {
+        feats = new float[first.size()][];
+      }
       for (int i = 0; i < first.size(); i++) {
         Candidate c = first.atRank(i + 1);
         enc.add(model.encode(q.text(), texts.getOrDefault(c.docId(), "")));
         bm[i] = c.score();
+        if (bf != null) {
+          feats[i] = bf.features(c.docId());
+        }
       }
-      float[][] p = model.probabilities(enc, null, 64);
+      float[][] p = model.probabilities(enc, feats, 64);
       double[] s = new double[p.length];
       for (int i = 0; i < p.length; i++) {
         s[i] = model.architecture().head().rankingScore(p[i]);

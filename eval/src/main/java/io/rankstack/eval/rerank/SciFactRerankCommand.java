@@ -91,6 +91,8 @@ public final class SciFactRerankCommand implements Callable<Integer> {
   double validFraction;
   @Option(names = "--train-queries", defaultValue = "0", description = "Use only this many train queries (seeded sample), 0 all (default ${DEFAULT-VALUE}).")
   int trainQueries;
+  @Option(names = "--bm25-features", description = "Feed [z(BM25), 1/rank] of the BM25 top-100 list into the head (default: off).")
+  boolean bm25Features;
   @Option(names = "--hybrid-weight", defaultValue = "0.2", description = "Weight of z(BM25) in the hybrid (default ${DEFAULT-VALUE}).")
   double hybridWeight;
 
@@ -131,7 +133,7 @@ public final class SciFactRerankCommand implements Callable<Integer> {
       bm25Test = searcher.run("bm25", testQ, top);
       teacher = crossFittedTeacher(tr.data(), fx.names(), out);
     }
-    List<RerankQuery> lists = RerankData.trainingLists(trainQ, trainJ, bm25Train, teacher, texts, perQuery, seed);
+    List<RerankQuery> lists = RerankData.trainingLists(trainQ, trainJ, bm25Train, teacher, texts, perQuery, seed, bm25Features);
     Set<String> held = LtrSupport.sample(lists.stream().map(RerankQuery::queryId).toList(), validFraction, seed);
     List<RerankQuery> fit = lists.stream().filter(q -> !held.contains(q.queryId())).toList();
     List<RerankQuery> valid = lists.stream().filter(q -> held.contains(q.queryId())).toList();
@@ -158,7 +160,8 @@ public final class SciFactRerankCommand implements Callable<Integer> {
       if (!List.of("binary", "graded", "graded-rl").contains(c)) {
         throw new IllegalArgumentException("unknown configuration '" + c + "' (binary, graded, graded-rl)");
       }
-      ArchitectureConfig arch = new ArchitectureConfig(head, layers, hidden, heads, maxLength, maxQueryTokens, 0, tok.idCount());
+      ArchitectureConfig arch = new ArchitectureConfig(head, layers, hidden, heads, maxLength, maxQueryTokens,
+          bm25Features ? Bm25Features.COUNT : 0, tok.idCount());
       TrainingConfig tc = new TrainingConfig(sftEpochs, rl, batch, rlQueries, lr, rlLr, group, 0.2, 0.001, 1,
           new RewardParameters(1, penalty, anchor), seed);
       Path ckpt = work.resolve("checkpoints").resolve(head == ScoreHead.BINARY ? "binary" : "graded");
@@ -178,7 +181,7 @@ public final class SciFactRerankCommand implements Callable<Integer> {
           case "binary" -> "binary SFT (P(yes))";
           case "graded" -> "graded SFT (s × P(s))";
           default -> "graded SFT + GRPO (s × P(s))";
-        };
+        } + (bm25Features ? ", BM25 features in the head" : "");
         for (int k = 0; k < 2; k++) {
           String name = label + (k == 1 ? ", hybrid 0.2·z(BM25) + 0.8·z(rerank)" : "");
           names.add(name);
