@@ -59,7 +59,9 @@ import java.util.function.Consumer;
  *
  * <p><b>Checkpoints</b>: with a checkpoint folder, the parameters and {@code checkpoint.json}
  * (stage, epoch, architecture) are written after every epoch, and the SFT model when stage 1 ends.
- * A new run with the same folder resumes after the last completed epoch. Adam's moments are not
+ * A new run with the same folder resumes after the last completed epoch; an SFT-only run on a
+ * folder whose run went on to stage 2 returns the saved SFT model (so "graded SFT" and "graded
+ * SFT + RL" can share one SFT stage). Adam's moments are not
  * saved (DJL does not expose them), so a resumed run restarts them: its parameters are close to,
  * not bit-identical with, an uninterrupted run's.
  */
@@ -147,7 +149,9 @@ public final class RerankTrainer {
     long t0 = System.nanoTime();
     try {
       State state = checkpoints == null ? State.NONE : State.read(checkpoints, arch);
-      if (state.epoch > 0 || state.stage.equals("rl")) {
+      if (state.stage.equals("rl") && config.rlEpochs() == 0) {
+        model.load(checkpoints, SFT); // an SFT-only run on a folder that went on to RL: the SFT model
+      } else if (state.epoch > 0 || state.stage.equals("rl")) {
         model.load(checkpoints, CHECKPOINT);
       }
       Map<String, Object> metrics = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * <p>DJL predictors are not thread-safe, so the reranker keeps a pool of them (one per concurrent
  * request; a request waits for a free one). A request's candidates are tokenised, scored in batches
  * of {@code batchSize} pairs, and reordered by the head's ranking score (ERank's s × P(s), or P(yes)
- * for the binary head), ties by document id. Before each batch the deadline is checked: when the
+ * for the binary head); equal scores keep their first-stage order ({@link #reorder}). Before each batch the deadline is checked: when the
  * budget has run out the stage returns its input list unchanged with {@code passedThrough = true}
  * and a reason, so a search never fails because the reranker was slow.
  */
@@ -98,11 +98,30 @@ public final class Reranker implements AutoCloseable {
     } finally {
       pool.add(predictor);
     }
-    List<Candidate> out = new ArrayList<>(n);
+    return new RerankResult(reorder(candidates, scores), false, "", n, nanoClock.getAsLong() - start);
+  }
+
+  /**
+   * The candidates rescored with {@code scores} and sorted by descending score; equal scores keep
+   * their input (first-stage) order. Ties matter here: s × P(s) is 0 for every document whose most
+   * likely score is 0, often most of a top-100 list, and ordering those by document id would
+   * shuffle the first stage's ranking of them.
+   */
+  public static RankedList reorder(RankedList candidates, double[] scores) {
+    int n = candidates.size();
+    if (scores.length != n) {
+      throw new IllegalArgumentException(scores.length + " scores for " + n + " candidates");
+    }
+    Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> Double.compare(scores[b], scores[a])); // stable: ties keep input order
+    List<Candidate> out = new ArrayList<>(n);
+    for (int i : idx) {
       out.add(candidates.atRank(i + 1).withScore(scores[i]));
     }
-    return new RerankResult(RankedList.sortedByScore(candidates.queryId(), out), false, "", n, nanoClock.getAsLong() - start);
+    return new RankedList(candidates.queryId(), out);
   }
 
   private Predictor<PairBatch, float[][]> borrow() {

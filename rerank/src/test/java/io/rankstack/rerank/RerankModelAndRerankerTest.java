@@ -143,6 +143,16 @@ class RerankModelAndRerankerTest {
   }
 
   @Test
+  void equalScoresKeepTheFirstStageOrder() {
+    RankedList in = RankedList.ofDistinct("q", List.of(new Candidate("z", 3), new Candidate("b", 2), new Candidate("a", 1),
+        new Candidate("m", 0.5)));
+    RankedList out = Reranker.reorder(in, new double[] {0, 0, 4.8, 0});
+    assertEquals(List.of("a", "z", "b", "m"), out.docIds());
+    assertEquals(4.8, out.atRank(1).score());
+    assertEquals(0.0, out.atRank(4).score());
+  }
+
+  @Test
   void concurrentRequestsGetTheSameResultsAsSequentialOnes() throws Exception {
     try (Reranker r = new Reranker(model, 2, 4)) {
       Map<String, String> t = texts();

@@ -104,6 +104,25 @@ class RerankTrainerTest {
   }
 
   @Test
+  void anSftOnlyRunOnAFolderThatWentOnToRlReturnsTheSftModel(@TempDir Path dir) {
+    ArchitectureConfig arch = TinyData.arch(tok, ScoreHead.GRADED, 0);
+    Map<String, float[]> sft;
+    try (RerankModel m = new RerankTrainer(TinyData.config(5, 1, 0)).train(arch, tok, train, null, dir, null)) {
+      sft = m.parameterValues();
+    }
+    List<String> lines = new ArrayList<>();
+    Map<String, float[]> rl;
+    try (RerankModel m = new RerankTrainer(TinyData.config(5, 1, 1)).train(arch, tok, train, null, dir, p -> lines.add(p.stage()))) {
+      rl = m.parameterValues();
+    }
+    assertEquals(List.of("rl"), lines, "continues with stage 2 only");
+    assertTrue(sft.keySet().stream().anyMatch(k -> !java.util.Arrays.equals(sft.get(k), rl.get(k))), "GRPO changed parameters");
+    try (RerankModel m = new RerankTrainer(TinyData.config(5, 1, 0)).train(arch, tok, train, null, dir, null)) {
+      m.parameterValues().forEach((k, v) -> assertArrayEquals(sft.get(k), v, k));
+    }
+  }
+
+  @Test
   void firstStageFeaturesEnterTheHead() {
     List<RerankQuery> withF = TinyData.queries(6, 1, 3);
     ArchitectureConfig arch = TinyData.arch(tok, ScoreHead.GRADED, 3);

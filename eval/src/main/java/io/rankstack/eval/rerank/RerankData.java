@@ -15,6 +15,7 @@ import io.rankstack.index.io.DocumentReader;
 import io.rankstack.rerank.HybridScores;
 import io.rankstack.rerank.RerankDoc;
 import io.rankstack.rerank.RerankModel;
+import io.rankstack.rerank.Reranker;
 import io.rankstack.rerank.RerankQuery;
 import io.rankstack.rerank.TargetScores;
 import io.rankstack.rerank.EncodedPair;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,14 +174,8 @@ final class RerankData {
         s[i] = model.architecture().head().rankingScore(p[i]);
       }
       double[] h = HybridScores.fuse(bm, s, hybridWeight);
-      List<Candidate> a = new ArrayList<>();
-      List<Candidate> b = new ArrayList<>();
-      for (int i = 0; i < first.size(); i++) {
-        a.add(new Candidate(first.atRank(i + 1).docId(), s[i]));
-        b.add(new Candidate(first.atRank(i + 1).docId(), h[i]));
-      }
-      plain.add(RankedList.sortedByScore(q.id(), a));
-      hybrid.add(RankedList.sortedByScore(q.id(), b));
+      plain.add(Reranker.reorder(first, s)); // ties keep the BM25 order
+      hybrid.add(Reranker.reorder(first, h));
       pairs += p.length;
     }
     double sec = (System.nanoTime() - t0) / 1e9;
@@ -189,8 +183,19 @@ final class RerankData {
     return new Run[] {Run.of(tag, plain), Run.of(tag + "-hybrid", hybrid)};
   }
 
-  /** Every table cell keyed by config name, kept in insertion order. */
-  static Map<String, Map<String, Double>> table() {
-    return new LinkedHashMap<>();
+  /**
+   * The query's documents in first-stage order (documents outside the list last, in their given
+   * order). Validation lists are built relevant-first; ranking them with ties kept in that order
+   * would credit a model for ties it did not break, so validation uses BM25's order instead.
+   */
+  static RerankQuery inFirstStageOrder(RerankQuery q, Run firstStage) {
+    RankedList l = firstStage.of(q.queryId());
+    List<String> order = l == null ? List.of() : l.docIds();
+    List<RerankDoc> docs = new ArrayList<>(q.docs());
+    docs.sort(java.util.Comparator.comparingInt(d -> {
+      int i = order.indexOf(d.docId());
+      return i < 0 ? Integer.MAX_VALUE : i;
+    }));
+    return new RerankQuery(q.queryId(), q.text(), docs);
   }
 }

@@ -136,7 +136,9 @@ public final class SciFactRerankCommand implements Callable<Integer> {
     List<RerankQuery> lists = RerankData.trainingLists(trainQ, trainJ, bm25Train, teacher, texts, perQuery, seed, bm25Features);
     Set<String> held = LtrSupport.sample(lists.stream().map(RerankQuery::queryId).toList(), validFraction, seed);
     List<RerankQuery> fit = lists.stream().filter(q -> !held.contains(q.queryId())).toList();
-    List<RerankQuery> valid = lists.stream().filter(q -> held.contains(q.queryId())).toList();
+    final Run bm25TrainLists = bm25Train;
+    List<RerankQuery> valid = lists.stream().filter(q -> held.contains(q.queryId()))
+        .map(q -> RerankData.inFirstStageOrder(q, bm25TrainLists)).toList();
     int pairs = fit.stream().mapToInt(q -> q.docs().size()).sum();
     int[] hist = new int[11];
     fit.forEach(q -> q.docs().forEach(d -> hist[d.target()]++));
