@@ -140,6 +140,14 @@ public final class RerankModel implements AutoCloseable {
   public void save(Path dir) {
     try {
       Files.createDirectories(dir);
+      // DJL numbers parameter files by epoch and loads the highest: replace, never add, so that the
+      // folder holds exactly the model described by its model.json.
+      try (var old = Files.list(dir)) {
+        for (Path f : old.filter(f -> f.getFileName().toString().matches(PARAMS_NAME + "-\\d{4}\\.params")).toList()) {
+          Files.delete(f);
+        }
+      }
+      model.setProperty("Epoch", "0");
       model.save(dir, PARAMS_NAME);
       JsonObject json = new JsonObject();
       json.addProperty("formatVersion", FORMAT_VERSION);
@@ -234,6 +242,7 @@ public final class RerankModel implements AutoCloseable {
     model.setBlock(new CrossEncoderBlock(arch));
     try {
       model.load(dir, PARAMS_NAME);
+      completeLoadedBlock(model, arch);
     } catch (IOException | MalformedModelException e) {
       model.close();
       throw new IllegalArgumentException(dir + ": cannot load the parameters: " + e.getMessage(), e);
@@ -243,6 +252,15 @@ public final class RerankModel implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Map<String, Object> metrics = json.has("metrics") ? JsonUtils.GSON.fromJson(json.get("metrics"), Map.class) : Map.of();
     return new RerankModel(model, tokenizer, arch, training, metrics);
+  }
+
+  /**
+   * After {@code Model.load} a block has its parameters and input shapes but not its input names, and
+   * DJL cannot save it again ("key value size mismatch"). Initialising it names the inputs and keeps
+   * the loaded parameters (DJL initialises only parameters without a value).
+   */
+  static void completeLoadedBlock(Model model, ArchitectureConfig arch) {
+    model.getBlock().initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, CrossEncoderBlock.inputShapes(arch));
   }
 
   /** Values of every parameter, by name (for tests comparing two runs). */

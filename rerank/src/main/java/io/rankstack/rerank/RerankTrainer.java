@@ -151,8 +151,10 @@ public final class RerankTrainer {
       State state = checkpoints == null ? State.NONE : State.read(checkpoints, arch);
       if (state.stage.equals("rl") && config.rlEpochs() == 0) {
         model.load(checkpoints, SFT); // an SFT-only run on a folder that went on to RL: the SFT model
+        RerankModel.completeLoadedBlock(model, arch);
       } else if (state.epoch > 0 || state.stage.equals("rl")) {
         model.load(checkpoints, CHECKPOINT);
+        RerankModel.completeLoadedBlock(model, arch);
       }
       Map<String, Object> metrics = new LinkedHashMap<>();
       int sftFrom = state.stage.equals(SFT) ? state.epoch + 1 : config.sftEpochs() + 1;
@@ -274,6 +276,7 @@ public final class RerankTrainer {
       loaded = Model.newInstance("rerank-sft", model.getNDManager().getDevice(), "PyTorch");
       loaded.setBlock(new CrossEncoderBlock(arch));
       loaded.load(checkpoints, SFT);
+      RerankModel.completeLoadedBlock(loaded, arch);
       source = loaded;
     }
     try {

@@ -95,6 +95,11 @@ class RerankTrainerTest {
         p -> none.add(p.toString()))) {
       assertTrue(none.isEmpty(), none.toString());
       m.parameterValues().forEach((k, v) -> assertArrayEquals(finished.get(k), v, k));
+      m.save(dir.resolve("model")); // a model resumed from a checkpoint can be saved
+    }
+    try (RerankModel back = RerankModel.load(dir.resolve("model"), arch, ai.djl.Device.cpu())) {
+      back.parameterValues().forEach((k, v) -> assertArrayEquals(finished.get(k), v, k));
+      back.save(dir.resolve("again")); // and so can a loaded one
     }
     // a checkpoint of another architecture is refused with the file and field named
     ArchitectureConfig other = new ArchitectureConfig(ScoreHead.GRADED, 2, 32, 2, 16, 4, 0, tok.idCount());

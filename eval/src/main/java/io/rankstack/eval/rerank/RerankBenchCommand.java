@@ -74,7 +74,9 @@ public final class RerankBenchCommand implements Callable<Integer> {
     try (RerankModel m = RerankModel.load(model)) {
       long bytes;
       try (Stream<Path> files = Files.list(model)) {
-        bytes = files.filter(p -> p.toString().endsWith(".params")).mapToLong(p -> p.toFile().length()).sum();
+        // the file DJL loads: the highest-numbered rerank-NNNN.params
+        bytes = files.filter(p -> p.getFileName().toString().matches("rerank-\\d{4}\\.params")).sorted()
+            .reduce((a, b) -> b).map(p -> p.toFile().length()).orElse(0L);
       }
       out.printf(Locale.ROOT, "model %s: %s, %d parameters, %d bytes of parameters; device %s; threads %s%n", model,
           m.architecture(), m.parameterCount(), bytes, m.device(), System.getProperty("ai.djl.pytorch.num_threads"));
