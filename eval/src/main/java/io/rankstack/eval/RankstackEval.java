@@ -16,6 +16,7 @@ import io.rankstack.eval.ltr.FeaturesCommand;
 import io.rankstack.eval.ltr.LtrCommand;
 import io.rankstack.eval.ope.OpeCommand;
 import io.rankstack.eval.plot.PlotCommand;
+import io.rankstack.eval.rerank.RerankCommand;
 import io.rankstack.eval.retrieval.IndexCommand;
 import io.rankstack.eval.retrieval.SearchCommand;
 import io.rankstack.eval.trec.TrecCommand;
@@ -60,6 +61,7 @@ import picocli.CommandLine.Command;
         PlotCommand.class,
         UltrCommand.class,
         CtrCommand.class,
+        RerankCommand.class,
     })
 public final class RankstackEval {
   /** Exit code for malformed input files and bad arguments. */
