@@ -31,7 +31,8 @@ class CtrModelTest {
   }
 
   static CtrConfig small(int k) {
-    return new CtrConfig(1, 1, 64, 4, k, 0.9, 3, new int[] {8}, 0.02, 11, true, RoutingMode.LEARNED);
+    return new CtrConfig(1, 1, 64, 4, k, 0.9, 3, new int[] {8}, 0.02, 11, true, RoutingMode.LEARNED,
+        RouterUpdate.DEFAULT);
   }
 
   /** p = 0.8, y = 1 → −ln 0.8 = 0.2231436; p = 0.3, y = 0 → −ln 0.7 = 0.3566749; mean 0.2899092. */
