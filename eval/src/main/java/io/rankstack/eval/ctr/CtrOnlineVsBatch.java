@@ -70,7 +70,6 @@ public final class CtrOnlineVsBatch {
     }
     try {
       long t0 = System.nanoTime();
-      CtrModelHolder holder = new CtrModelHolder();
       CtrModelVersion v;
       try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
         String topic = Topics.DEFAULT.trainingExamples();
@@ -82,6 +81,8 @@ public final class CtrOnlineVsBatch {
         log.flush();
         for (int w : windows) {
           long t1 = System.nanoTime();
+          // One holder per arm: a holder only moves forward in version, and each arm counts from v1.
+          CtrModelHolder holder = new CtrModelHolder();
           OnlineCtrSettings s = new OnlineCtrSettings(broker.bootstrapServers(), topic, dir.resolve("state-" + w),
               batchSize, 20, Duration.ofSeconds(5), Duration.ZERO, w, config.seed());
           try (OnlineCtrLearner learner = new OnlineCtrLearner(s, config, features, holder, Clock.systemUTC())) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -198,40 +199,46 @@ class DistributionRouterTest {
 
   /**
    * What collapses the specified update on MovieLens, in miniature: two blobs that share a large
-   * common offset (every coordinate + 5, so all x point roughly the same way). The specified update
-   * sends both blobs to one cluster; the default (centred, unit-length x, mean update) separates them.
+   * common offset (every coordinate + 20, so all x point roughly the same way). After 30 batches of 256
+   * the specified update routes 230 of the 256 examples of a fresh batch to one cluster; the default
+   * (centred, unit-length x, mean update) puts each blob in its own cluster, without a stray example.
    */
   @Test
   void blobsWithACommonOffsetCollapseUnderTheSpecifiedUpdateButNotTheDefault() {
-    assertEquals(1, distinctClustersAfterTraining(RouterUpdate.SPECIFIED));
-    assertEquals(2, distinctClustersAfterTraining(RouterUpdate.DEFAULT));
+    int[][] specified = clusterByBlobAfterTraining(RouterUpdate.SPECIFIED);
+    int total = 256;
+    int largest = Math.max(specified[0][0] + specified[1][0], specified[0][1] + specified[1][1]);
+    assertTrue(largest >= 0.85 * total, "specified: largest cluster holds " + largest + " of " + total);
+
+    int[][] fixed = clusterByBlobAfterTraining(RouterUpdate.DEFAULT);
+    boolean blob0In0 = fixed[0][1] == 0 && fixed[1][0] == 0;
+    boolean blob0In1 = fixed[0][0] == 0 && fixed[1][1] == 0;
+    assertTrue(blob0In0 || blob0In1, "default: blob × cluster counts " + java.util.Arrays.deepToString(fixed));
   }
 
-  private static int distinctClustersAfterTraining(RouterUpdate update) {
+  /** counts[blob][cluster] on a fresh batch routed in eval mode, after 30 training batches. */
+  private static int[][] clusterByBlobAfterTraining(RouterUpdate update) {
     SplittableRandom rng = new SplittableRandom(20261129);
     DistributionRouter r = new DistributionRouter(2, 8, 0.9, 3, 3, update);
-    Blobs b = null;
-    for (int batch = 0; batch < 30; batch++) {
-      b = blobs(rng, 256, 8, 1.0, 0.3);
+    for (int batch = 0; batch <= 30; batch++) {
+      Blobs b = blobs(rng, 256, 8, 2.0, 0.3);
       for (double[] row : b.x) {
         for (int d = 0; d < row.length; d++) {
-          row[d] += 5;
+          row[d] += 20;
         }
       }
-      r.route(b.x, true);
-    }
-    int[] c = r.route(b.x, false).clusters();
-    int[] perBlob = {-1, -1};
-    int mixed = 0;
-    for (int i = 0; i < c.length; i++) {
-      if (perBlob[b.blob[i]] < 0) {
-        perBlob[b.blob[i]] = c[i];
-      } else if (perBlob[b.blob[i]] != c[i]) {
-        mixed++;
+      if (batch < 30) {
+        r.route(b.x, true);
+      } else {
+        int[] c = r.route(b.x, false).clusters();
+        int[][] counts = new int[2][2];
+        for (int i = 0; i < c.length; i++) {
+          counts[b.blob[i]][c[i]]++;
+        }
+        return counts;
       }
     }
-    assertEquals(0, mixed, update + ": a blob is split");
-    return perBlob[0] == perBlob[1] ? 1 : 2;
+    throw new AssertionError("unreachable");
   }
 
   record Blobs(double[][] x, int[] blob) {}
