@@ -110,7 +110,7 @@ public final class CtrCommand implements Runnable {
     int epochs;
     @Option(names = "--k", defaultValue = "4", description = "AdaptDHM clusters")
     int k;
-    @Option(names = "--shuffle-window", defaultValue = "0,4096", split = ",",
+    @Option(names = "--shuffle-window", defaultValue = "0,16384", split = ",",
         description = "online arms: shuffle windows of the learner (0: time order; multiples of --batch)")
     int[] windows;
 
