@@ -179,7 +179,7 @@ public final class CtrModel {
     }
   }
 
-  /** x for the examples (n × D, row-major), as the router sees it. */
+  /** x for the examples (n × D, row-major) as it enters the router, before any centring or normalising ({@link RouterUpdate}). */
   public float[] representation(List<CtrExample> examples) {
     Lookup lookup = lookup(examples);
     try (NDManager m = CtrEngine.newManager()) {

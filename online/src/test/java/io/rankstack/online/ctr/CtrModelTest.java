@@ -138,6 +138,10 @@ class CtrModelTest {
     assertEquals(model.steps(), loaded.steps());
     assertArrayEquals(model.predict(data), loaded.predict(data));
     assertArrayEquals(model.centres()[2], loaded.centres()[2]);
+    // the default router's running mean of x travels with the model (two training batches seen)
+    assertEquals(2, loaded.router().meanBatches());
+    assertArrayEquals(model.router().mean(), loaded.router().mean());
+    assertNotEquals(0.0, java.util.Arrays.stream(loaded.router().mean()).map(Math::abs).sum());
     model.train(data.subList(128, 192));
     loaded.train(data.subList(128, 192));
     assertArrayEquals(CtrModelCodec.encode(model), CtrModelCodec.encode(loaded));
