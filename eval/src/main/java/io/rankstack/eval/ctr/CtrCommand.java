@@ -49,6 +49,10 @@ public final class CtrCommand implements Runnable {
     double beta;
     @Option(names = "--iterations", defaultValue = "3", description = "router iterations per training batch")
     int iterations;
+    @Option(names = "--router", defaultValue = "default",
+        description = "router update: specified (as issue 8 states it), default (centred,normalised,mean) or a comma"
+            + " list of centred, normalised, mean (default: ${DEFAULT-VALUE})")
+    String router;
     @Option(names = "--domains", defaultValue = "ACTIVITY",
         description = "domain split: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     MovieLensCtr.Domains domains;
@@ -68,7 +72,8 @@ public final class CtrCommand implements Runnable {
     }
 
     CtrConfig config() {
-      return CtrMovieLensExperiment.movieLensConfig(seed, buckets, embedding, hidden, lr).withRouter(beta, iterations);
+      return CtrMovieLensExperiment.movieLensConfig(seed, buckets, embedding, hidden, lr).withRouter(beta, iterations)
+          .withRouterUpdate(io.rankstack.online.ctr.RouterUpdate.parse(router));
     }
   }
 
@@ -105,6 +110,9 @@ public final class CtrCommand implements Runnable {
     int epochs;
     @Option(names = "--k", defaultValue = "4", description = "AdaptDHM clusters")
     int k;
+    @Option(names = "--shuffle-window", defaultValue = "0,16384", split = ",",
+        description = "online arms: shuffle windows of the learner (0: time order; multiples of --batch)")
+    int[] windows;
 
     @Override
     public Integer call() {
@@ -113,13 +121,20 @@ public final class CtrCommand implements Runnable {
       out.println("MovieLens CTR: " + MovieLensCtr.describe(s));
       CtrConfig c = new CtrConfig(io.rankstack.online.ctr.TrainingExampleFeatures.CATEGORICAL_FIELDS, MovieLensCtr.DENSE,
           common.buckets, common.embedding, k, common.beta, common.iterations, common.hidden,
-          common.lr, common.seed, true, io.rankstack.online.ctr.RoutingMode.LEARNED);
+          common.lr, common.seed, true, io.rankstack.online.ctr.RoutingMode.LEARNED,
+          io.rankstack.online.ctr.RouterUpdate.parse(common.router));
       out.println("config: " + c + ", batch " + common.batch);
-      List<CtrOnlineVsBatch.Arm> arms = CtrOnlineVsBatch.run(s, c, common.batch, epochs, out);
+      List<CtrOnlineVsBatch.Arm> arms = CtrOnlineVsBatch.run(s, c, common.batch, epochs, windows, out);
       out.print(CtrOnlineVsBatch.table(arms));
-      double online = arms.get(0).auc();
-      for (int i = 1; i < arms.size(); i++) {
-        out.printf("AUC online - %s: %+.4f%n", arms.get(i).name(), online - arms.get(i).auc());
+      for (CtrOnlineVsBatch.Arm on : arms) {
+        if (!on.name().startsWith(CtrOnlineVsBatch.ONLINE)) {
+          continue;
+        }
+        for (CtrOnlineVsBatch.Arm b : arms) {
+          if (!b.name().startsWith(CtrOnlineVsBatch.ONLINE)) {
+            out.printf("AUC (%s) - (%s): %+.4f%n", on.name(), b.name(), on.auc() - b.auc());
+          }
+        }
       }
       out.flush();
       return 0;

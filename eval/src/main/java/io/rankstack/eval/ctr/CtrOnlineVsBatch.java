@@ -45,9 +45,18 @@ public final class CtrOnlineVsBatch {
   /** One arm: name, examples it trained on (counting repeats), test AUC, test log loss, wall seconds. */
   public record Arm(String name, long trained, double auc, double logLoss, double seconds) {}
 
+  /** Name prefix of the online arms. */
+  public static final String ONLINE = "online: learner on the Kafka topic";
+
   private CtrOnlineVsBatch() {}
 
-  public static List<Arm> run(MovieLensCtr.Split split, CtrConfig config, int batchSize, int epochs, PrintWriter log) {
+  /**
+   * Runs the online arm once per shuffle window ({@code 0}: arrival order; see
+   * {@link OnlineCtrSettings#shuffleWindow()}), each from a fresh checkpoint store on the same topic,
+   * then the batch arms.
+   */
+  public static List<Arm> run(MovieLensCtr.Split split, CtrConfig config, int batchSize, int epochs, int[] windows,
+      PrintWriter log) {
     List<TrainingExample> train = split.train().stream().map(MovieLensCtr::trainingExample).toList();
     TrainingExampleFeatures features = new TrainingExampleFeatures(MovieLensCtr.DENSE);
     List<CtrExample> trainX = train.stream().map(features).toList();
@@ -61,7 +70,6 @@ public final class CtrOnlineVsBatch {
     }
     try {
       long t0 = System.nanoTime();
-      CtrModelHolder holder = new CtrModelHolder();
       CtrModelVersion v;
       try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"))) {
         String topic = Topics.DEFAULT.trainingExamples();
@@ -71,19 +79,24 @@ public final class CtrOnlineVsBatch {
         produce(broker.bootstrapServers(), topic, train);
         log.printf("[ctr] produced %d training examples to %s in %.1f s%n", train.size(), topic, (System.nanoTime() - t0) / 1e9);
         log.flush();
-        long t1 = System.nanoTime();
-        OnlineCtrSettings s = new OnlineCtrSettings(broker.bootstrapServers(), topic, dir.resolve("state"), batchSize, 20,
-            Duration.ofSeconds(5), Duration.ZERO);
-        try (OnlineCtrLearner learner = new OnlineCtrLearner(s, config, features, holder, Clock.systemUTC())) {
-          v = learner.runUntilCaughtUp(Duration.ofMinutes(30));
+        for (int w : windows) {
+          long t1 = System.nanoTime();
+          // One holder per arm: a holder only moves forward in version, and each arm counts from v1.
+          CtrModelHolder holder = new CtrModelHolder();
+          OnlineCtrSettings s = new OnlineCtrSettings(broker.bootstrapServers(), topic, dir.resolve("state-" + w),
+              batchSize, 20, Duration.ofSeconds(5), Duration.ZERO, w, config.seed());
+          try (OnlineCtrLearner learner = new OnlineCtrLearner(s, config, features, holder, Clock.systemUTC())) {
+            v = learner.runUntilCaughtUp(Duration.ofMinutes(30));
+          }
+          double seconds = (System.nanoTime() - t1) / 1e9;
+          float[] p = CtrTraining.predict(holder.current().orElseThrow().model(), test);
+          double[] m = CtrTraining.metrics(p, test, -1);
+          String order = w == 0 ? "in time order" : "shuffle window " + w;
+          arms.add(new Arm(ONLINE + ", 1 pass, " + order + " (checkpoint v" + v.version() + ")",
+              v.trained(), m[0], m[1], seconds));
+          log.printf("[ctr] online, %s: AUC %.4f after %d examples, %.1f s%n", order, m[0], v.trained(), seconds);
+          log.flush();
         }
-        double seconds = (System.nanoTime() - t1) / 1e9;
-        float[] p = CtrTraining.predict(holder.current().orElseThrow().model(), test);
-        double[] m = CtrTraining.metrics(p, test, -1);
-        arms.add(new Arm("online: learner on the Kafka topic, 1 pass in time order (checkpoint v" + v.version() + ")",
-            v.trained(), m[0], m[1], seconds));
-        log.printf("[ctr] online: AUC %.4f after %d examples, %.1f s%n", m[0], v.trained(), seconds);
-        log.flush();
       }
       // Batch arms: the same examples in time order (what the learner sees), then shuffled for 1 and E epochs.
       batchArm(arms, "batch: 1 epoch in time order", config, trainX, test, 1, batchSize, false, log);

@@ -1,6 +1,7 @@
 package io.rankstack.eval.ctr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rankstack.core.io.InputFormatException;
@@ -68,14 +69,35 @@ class CtrCommandTest {
   void onlineVsBatchRunsTheLearnerThroughKafka() throws IOException {
     movieLens();
     String out = run("ctr", "online-vs-batch", "--data", root.toString(), "--epochs", "2", "--k", "2", "--buckets",
-        "1024", "--batch", "64");
-    assertTrue(out.contains("| online: learner on the Kafka topic, 1 pass in time order (checkpoint v"), out);
-    assertTrue(out.contains("| 2,400 |"), "the online arm trains each training example once:\n" + out);
+        "1024", "--batch", "64", "--shuffle-window", "0,256");
+    String online = row(out, "| online: learner on the Kafka topic, 1 pass, in time order (checkpoint v");
+    String windowed = row(out, "| online: learner on the Kafka topic, 1 pass, shuffle window 256 (checkpoint v");
+    assertTrue(online.contains("| 2,400 |") && windowed.contains("| 2,400 |"),
+        "each online arm trains each training example once:\n" + out);
     assertTrue(out.contains("| batch: 2 epochs, shuffled | 4,800 |"), out);
-    // one pass in the same order through Kafka and in memory give the same model, so the same AUC
-    String online = out.lines().filter(l -> l.startsWith("| online:")).findFirst().orElseThrow();
-    String inOrder = out.lines().filter(l -> l.startsWith("| batch: 1 epoch in time order")).findFirst().orElseThrow();
-    assertEquals(online.split("\\|")[3], inOrder.split("\\|")[3], out);
+    // one pass in the same order through Kafka and in memory give the same model, so the same log loss
+    String inOrder = row(out, "| batch: 1 epoch in time order");
+    assertEquals(online.split("\\|")[4], inOrder.split("\\|")[4], out);
+    // the shuffled arm is scored with its own model, not the first arm's
+    assertNotEquals(online.split("\\|")[4], windowed.split("\\|")[4], out);
+  }
+
+  private static String row(String out, String prefix) {
+    return out.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
+        "no row " + prefix + ":\n" + out));
+  }
+
+  @Test
+  void theRouterUpdateIsAFlagAndABadOneIsNamed() throws IOException {
+    movieLens();
+    String out = run("ctr", "movielens", "--data", root.toString(), "--epochs", "1", "--k", "2", "--buckets", "1024",
+        "--batch", "64", "--router", "specified");
+    assertTrue(out.contains("router=specified"), out);
+    StringWriter err = new StringWriter();
+    int rc = RankstackEval.run(new String[] {"ctr", "movielens", "--data", root.toString(), "--router", "centered"},
+        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    assertNotEquals(0, rc);
+    assertTrue(err.toString().contains("got 'centered'"), err.toString());
   }
 
   @Test

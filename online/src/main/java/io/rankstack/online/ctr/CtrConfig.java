@@ -23,11 +23,13 @@ import java.util.Arrays;
  * @param seed              seeds the parameter initialisation and the router's centres
  * @param clusterWeights    whether the towers have cluster-specific weights (false: one plain MLP)
  * @param routing           how the tower of an example is chosen
+ * @param routerUpdate      how the router treats x and moves its centres ({@link RouterUpdate#SPECIFIED}:
+ *                          as the issue states; {@link RouterUpdate#DEFAULT}: centred, unit-length x, mean update)
  */
 public record CtrConfig(int categoricalFields, int denseFeatures, int buckets, int embeddingDim, int clusters,
     double beta, int iterations, int[] hidden, double learningRate, long seed, boolean clusterWeights,
-    RoutingMode routing) {
-  /** Defaults that follow the public AdaptDHM re-implementation: β = 0.9, 3 iterations. */
+    RoutingMode routing, RouterUpdate routerUpdate) {
+  /** Defaults that follow the public AdaptDHM re-implementation: β = 0.9, 3 iterations; router update {@link RouterUpdate#DEFAULT}. */
   public static final double DEFAULT_BETA = 0.9;
   public static final int DEFAULT_ITERATIONS = 3;
 
@@ -57,52 +59,65 @@ public record CtrConfig(int categoricalFields, int denseFeatures, int buckets, i
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
     }
-    if (routing == null) {
-      throw new IllegalArgumentException("routing is required");
+    if (routing == null || routerUpdate == null) {
+      throw new IllegalArgumentException("routing and routerUpdate are required");
     }
+  }
+
+  /** With the issue's router update ({@link RouterUpdate#SPECIFIED}). */
+  public CtrConfig(int categoricalFields, int denseFeatures, int buckets, int embeddingDim, int clusters,
+      double beta, int iterations, int[] hidden, double learningRate, long seed, boolean clusterWeights,
+      RoutingMode routing) {
+    this(categoricalFields, denseFeatures, buckets, embeddingDim, clusters, beta, iterations, hidden, learningRate,
+        seed, clusterWeights, routing, RouterUpdate.SPECIFIED);
   }
 
   /** AdaptDHM with K clusters and the default β, iterations, buckets 2^15, embeddings of 8, hidden [32, 16]. */
   public static CtrConfig adaptDhm(int categoricalFields, int denseFeatures, int clusters, long seed) {
     return new CtrConfig(categoricalFields, denseFeatures, 1 << 15, 8, clusters, DEFAULT_BETA, DEFAULT_ITERATIONS,
-        new int[] {32, 16}, 0.003, seed, true, RoutingMode.LEARNED);
+        new int[] {32, 16}, 0.003, seed, true, RoutingMode.LEARNED, RouterUpdate.DEFAULT);
   }
 
   /** The same sizes as a plain shared MLP (no cluster weights, one tower). */
   public CtrConfig asSharedMlp() {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, 1, beta, iterations, hidden,
-        learningRate, seed, false, RoutingMode.LEARNED);
+        learningRate, seed, false, RoutingMode.LEARNED, routerUpdate);
   }
 
   /** STAR with the true domains: one shared ⊙ specific tower per domain, routed by the domain. */
   public CtrConfig asStar(int domains) {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, domains, beta, iterations, hidden,
-        learningRate, seed, true, RoutingMode.DOMAIN);
+        learningRate, seed, true, RoutingMode.DOMAIN, routerUpdate);
   }
 
   public CtrConfig withClusters(int k) {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, k, beta, iterations, hidden,
-        learningRate, seed, clusterWeights, routing);
+        learningRate, seed, clusterWeights, routing, routerUpdate);
   }
 
   public CtrConfig withSeed(long s) {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, clusters, beta, iterations, hidden,
-        learningRate, s, clusterWeights, routing);
+        learningRate, s, clusterWeights, routing, routerUpdate);
   }
 
   public CtrConfig withSizes(int newBuckets, int newEmbeddingDim, int[] newHidden) {
     return new CtrConfig(categoricalFields, denseFeatures, newBuckets, newEmbeddingDim, clusters, beta, iterations,
-        newHidden, learningRate, seed, clusterWeights, routing);
+        newHidden, learningRate, seed, clusterWeights, routing, routerUpdate);
   }
 
   public CtrConfig withLearningRate(double lr) {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, clusters, beta, iterations, hidden,
-        lr, seed, clusterWeights, routing);
+        lr, seed, clusterWeights, routing, routerUpdate);
   }
 
   public CtrConfig withRouter(double newBeta, int newIterations) {
     return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, clusters, newBeta, newIterations,
-        hidden, learningRate, seed, clusterWeights, routing);
+        hidden, learningRate, seed, clusterWeights, routing, routerUpdate);
+  }
+
+  public CtrConfig withRouterUpdate(RouterUpdate u) {
+    return new CtrConfig(categoricalFields, denseFeatures, buckets, embeddingDim, clusters, beta, iterations, hidden,
+        learningRate, seed, clusterWeights, routing, u);
   }
 
   @Override
@@ -135,13 +150,13 @@ public record CtrConfig(int categoricalFields, int denseFeatures, int buckets, i
         && buckets == c.buckets && embeddingDim == c.embeddingDim && clusters == c.clusters
         && Double.compare(beta, c.beta) == 0 && iterations == c.iterations && Arrays.equals(hidden, c.hidden)
         && Double.compare(learningRate, c.learningRate) == 0 && seed == c.seed && clusterWeights == c.clusterWeights
-        && routing == c.routing;
+        && routing == c.routing && routerUpdate.equals(c.routerUpdate);
   }
 
   @Override
   public int hashCode() {
     return Arrays.hashCode(new Object[] {categoricalFields, denseFeatures, buckets, embeddingDim, clusters, beta,
-        iterations, Arrays.hashCode(hidden), learningRate, seed, clusterWeights, routing});
+        iterations, Arrays.hashCode(hidden), learningRate, seed, clusterWeights, routing, routerUpdate});
   }
 
   @Override
@@ -149,6 +164,6 @@ public record CtrConfig(int categoricalFields, int denseFeatures, int buckets, i
     return "CtrConfig[fields=" + categoricalFields + ", dense=" + denseFeatures + ", buckets=" + buckets
         + ", emb=" + embeddingDim + ", K=" + clusters + ", beta=" + beta + ", iterations=" + iterations
         + ", hidden=" + Arrays.toString(hidden) + ", lr=" + learningRate + ", seed=" + seed
-        + ", clusterWeights=" + clusterWeights + ", routing=" + routing + "]";
+        + ", clusterWeights=" + clusterWeights + ", routing=" + routing + ", router=" + routerUpdate.label() + "]";
   }
 }

@@ -70,7 +70,7 @@ public final class CtrModel {
       adamV[i] = new float[params[i].length];
     }
     router = new DistributionRouter(config.clusters(), config.inputDim(), config.beta(), config.iterations(),
-        config.seed() * 0x9E3779B97F4A7C15L + 1);
+        config.seed() * 0x9E3779B97F4A7C15L + 1, config.routerUpdate());
   }
 
   CtrModel(CtrConfig config, float[][] params, float[][] adamM, float[][] adamV, long steps, DistributionRouter router) {
@@ -84,7 +84,8 @@ public final class CtrModel {
         throw new IllegalArgumentException("parameter " + i + " has " + params[i].length + " values, the config needs " + n);
       }
     }
-    if (router.clusters() != config.clusters() || router.dim() != config.inputDim()) {
+    if (router.clusters() != config.clusters() || router.dim() != config.inputDim()
+        || !router.update().equals(config.routerUpdate())) {
       throw new IllegalArgumentException("router has K=" + router.clusters() + ", D=" + router.dim()
           + ", the config needs K=" + config.clusters() + ", D=" + config.inputDim());
     }
@@ -178,7 +179,7 @@ public final class CtrModel {
     }
   }
 
-  /** x for the examples (n × D, row-major), as the router sees it. */
+  /** x for the examples (n × D, row-major) as it enters the router, before any centring or normalising ({@link RouterUpdate}). */
   public float[] representation(List<CtrExample> examples) {
     Lookup lookup = lookup(examples);
     try (NDManager m = CtrEngine.newManager()) {

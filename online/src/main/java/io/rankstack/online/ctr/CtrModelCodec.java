@@ -10,13 +10,14 @@ import java.io.UncheckedIOException;
 /**
  * Binary form of a {@link CtrModel}: magic {@code RSCTR}, format version, the full config (the
  * architecture is checked before any weight is read), the step count, every parameter array with
- * its Adam moments, and the router (β, iterations, seed, whether initialised, K × D centres as
- * doubles). Big-endian ({@link DataOutputStream}). A model read back predicts and trains exactly as
+ * its Adam moments, and the router (β, iterations, seed, update flags, whether initialised, K × D
+ * centres as doubles, the running mean of x and its batch count). Version 2 added the router update
+ * (config and router); version 1 files are refused. Big-endian ({@link DataOutputStream}). A model read back predicts and trains exactly as
  * the one written.
  */
 public final class CtrModelCodec {
   static final String MAGIC = "RSCTR";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private CtrModelCodec() {}
 
@@ -109,6 +110,7 @@ public final class CtrModelCodec {
     out.writeLong(c.seed());
     out.writeBoolean(c.clusterWeights());
     out.writeUTF(c.routing().name());
+    out.writeInt(c.routerUpdate().bits());
   }
 
   private static CtrConfig readConfig(DataInputStream in) throws IOException {
@@ -124,7 +126,7 @@ public final class CtrModelCodec {
       h[i] = in.readInt();
     }
     return new CtrConfig(fields, dense, buckets, emb, k, beta, iterations, h, in.readDouble(), in.readLong(),
-        in.readBoolean(), RoutingMode.valueOf(in.readUTF()));
+        in.readBoolean(), RoutingMode.valueOf(in.readUTF()), RouterUpdate.ofBits(in.readInt()));
   }
 
   private static void writeRouter(DataOutputStream out, DistributionRouter r) throws IOException {
@@ -133,12 +135,17 @@ public final class CtrModelCodec {
     out.writeDouble(r.beta());
     out.writeInt(r.iterations());
     out.writeLong(r.seed());
+    out.writeInt(r.update().bits());
     out.writeBoolean(r.initialised());
     for (double[] c : r.centres()) {
       for (double v : c) {
         out.writeDouble(v);
       }
     }
+    for (double v : r.mean()) {
+      out.writeDouble(v);
+    }
+    out.writeLong(r.meanBatches());
   }
 
   private static DistributionRouter readRouter(DataInputStream in) throws IOException {
@@ -147,6 +154,7 @@ public final class CtrModelCodec {
     double beta = in.readDouble();
     int iterations = in.readInt();
     long seed = in.readLong();
+    RouterUpdate update = RouterUpdate.ofBits(in.readInt());
     boolean initialised = in.readBoolean();
     double[][] c = new double[k][dim];
     for (int j = 0; j < k; j++) {
@@ -154,7 +162,12 @@ public final class CtrModelCodec {
         c[j][d] = in.readDouble();
       }
     }
-    return new DistributionRouter(k, dim, beta, iterations, seed, c, initialised);
+    double[] mean = new double[dim];
+    for (int d = 0; d < dim; d++) {
+      mean[d] = in.readDouble();
+    }
+    long meanBatches = in.readLong();
+    return new DistributionRouter(k, dim, beta, iterations, seed, c, initialised, update, mean, meanBatches);
   }
 
   private static void writeFloats(DataOutputStream out, float[] a) throws IOException {

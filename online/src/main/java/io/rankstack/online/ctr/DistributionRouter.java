@@ -12,10 +12,15 @@ import java.util.SplittableRandom;
  *     ĉ_j = Σ_i r_ij x_i,   c_j ← (β c_j + (1 − β) ĉ_j) / ‖β c_j + (1 − β) ĉ_j‖,   recompute r
  *   cluster(i) = argmax_j r_ij
  * </pre>
- * Eval mode never changes the centres. A cluster whose coefficients are all zero (it receives no
+ * Eval mode never changes the centres (nor the running mean of x). A cluster whose coefficients are all zero (it receives no
  * sample) or whose update would have zero length keeps its centre, so no centre becomes a zero vector.
  * The defaults β = 0.9 and 3 iterations come from a public re-implementation (the paper's values are
  * not recoverable).
+ *
+ * <p>That is {@link RouterUpdate#SPECIFIED}, the update as issue 8 states it. {@link RouterUpdate}
+ * switches route on centred and/or unit-length x and replace the sum ĉ_j by the weighted mean
+ * ĉ_j = Σ_i r_ij z_i / Σ_i r_ij; {@link RouterUpdate#DEFAULT} uses all three, because the specified
+ * update collapses every example into one cluster on real data (see {@link RouterUpdate}).
  *
  * <p>Initialisation: the centres start as seeded random unit vectors. Because x comes from
  * embeddings that start near zero, random centres would all see near-uniform coefficients and drift
@@ -33,19 +38,37 @@ public final class DistributionRouter {
   private final int iterations;
   private final double[][] centres;
   private final long seed;
+  private final RouterUpdate update;
+  private final double[] mean;
+  private long meanBatches;
   private boolean initialised;
 
-  /** Random unit centres from {@code seed}; the first training batch re-seeds them from its samples. */
+  /** The issue's update ({@link RouterUpdate#SPECIFIED}) with random unit centres from {@code seed}. */
   public DistributionRouter(int k, int dim, double beta, int iterations, long seed) {
-    this(k, dim, beta, iterations, seed, randomCentres(k, dim, seed), false);
+    this(k, dim, beta, iterations, seed, RouterUpdate.SPECIFIED);
   }
 
-  /** Given centres (normalised here), used as they are: no re-seeding from the first batch. */
+  /** Random unit centres from {@code seed}; the first training batch re-seeds them from its samples. */
+  public DistributionRouter(int k, int dim, double beta, int iterations, long seed, RouterUpdate update) {
+    this(k, dim, beta, iterations, seed, randomCentres(k, dim, seed), false, update, new double[dim], 0);
+  }
+
+  /** The issue's update ({@link RouterUpdate#SPECIFIED}) with given centres. */
   public DistributionRouter(double beta, int iterations, double[][] centres) {
-    this(centres.length, centres[0].length, beta, iterations, 0, normalised(centres), true);
+    this(beta, iterations, centres, RouterUpdate.SPECIFIED);
   }
 
-  DistributionRouter(int k, int dim, double beta, int iterations, long seed, double[][] centres, boolean initialised) {
+  /**
+   * Given centres (normalised here), used as they are: no re-seeding from the first batch. With a
+   * centred update the running mean of x starts at zero and the first training batch sets it.
+   */
+  public DistributionRouter(double beta, int iterations, double[][] centres, RouterUpdate update) {
+    this(centres.length, centres[0].length, beta, iterations, 0, normalised(centres), true, update,
+        new double[centres[0].length], 0);
+  }
+
+  DistributionRouter(int k, int dim, double beta, int iterations, long seed, double[][] centres, boolean initialised,
+      RouterUpdate update, double[] mean, long meanBatches) {
     if (k < 1 || dim < 1) {
       throw new IllegalArgumentException("need k >= 1 and dim >= 1, got k=" + k + ", dim=" + dim);
     }
@@ -75,12 +98,22 @@ public final class DistributionRouter {
       }
       this.centres[j] = centres[j].clone();
     }
+    if (update == null) {
+      throw new IllegalArgumentException("router update is required");
+    }
+    if (mean.length != dim || meanBatches < 0) {
+      throw new IllegalArgumentException("running mean has dimension " + mean.length + " and " + meanBatches
+          + " batches, expected dimension " + dim + " and a count >= 0");
+    }
+    this.update = update;
+    this.mean = mean.clone();
+    this.meanBatches = meanBatches;
     this.initialised = initialised;
   }
 
   /** A deep copy (for snapshots). */
-  public DistributionRouter copy() {
-    return new DistributionRouter(k, dim, beta, iterations, seed, centres, initialised);
+  public synchronized DistributionRouter copy() {
+    return new DistributionRouter(k, dim, beta, iterations, seed, centres, initialised, update, mean, meanBatches);
   }
 
   /**
@@ -105,11 +138,15 @@ public final class DistributionRouter {
     if (x.length == 0) {
       return new Routing(new int[0], new double[0][]);
     }
-    if (training && !initialised) {
-      initialiseFrom(x);
-    }
     double[][] r;
     synchronized (this) {
+      if (training && update.centred()) {
+        updateMean(x);
+      }
+      x = transformed(x);
+      if (training && !initialised) {
+        initialiseFrom(x);
+      }
       r = coefficients(x);
       if (training) {
         for (int it = 0; it < iterations; it++) {
@@ -165,15 +202,52 @@ public final class DistributionRouter {
       if (weight == 0) {
         continue; // no sample: keep the centre
       }
+      double scale = update.meanUpdate() ? 1 / weight : 1;
       double[] v = new double[dim];
       for (int d = 0; d < dim; d++) {
-        v[d] = beta * centres[j][d] + (1 - beta) * hat[d];
+        v[d] = beta * centres[j][d] + (1 - beta) * scale * hat[d];
       }
       double n = norm(v);
       if (n > 0 && Double.isFinite(n)) {
         centres[j] = scaled(v, 1 / n);
       }
     }
+  }
+
+  /** μ ← μ + α (x̄ − μ), α = max(1/t, MEAN_RATE) for the t-th training batch (t = 1 sets μ = x̄). */
+  private void updateMean(double[][] x) {
+    meanBatches++;
+    double alpha = Math.max(1.0 / meanBatches, RouterUpdate.MEAN_RATE);
+    for (int d = 0; d < dim; d++) {
+      double s = 0;
+      for (double[] row : x) {
+        s += row[d];
+      }
+      mean[d] += alpha * (s / x.length - mean[d]);
+    }
+  }
+
+  /** What the router routes on: x, or x − μ, each optionally scaled to unit length (zero rows stay zero). */
+  private double[][] transformed(double[][] x) {
+    if (!update.centred() && !update.normalised()) {
+      return x;
+    }
+    double[][] z = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = x[i].clone();
+      if (update.centred()) {
+        for (int d = 0; d < dim; d++) {
+          z[i][d] -= mean[d];
+        }
+      }
+      if (update.normalised()) {
+        double n = norm(z[i]);
+        if (n > 0 && Double.isFinite(n)) {
+          z[i] = scaled(z[i], 1 / n);
+        }
+      }
+    }
+    return z;
   }
 
   private void initialiseFrom(double[][] x) {
@@ -239,6 +313,21 @@ public final class DistributionRouter {
 
   long seed() {
     return seed;
+  }
+
+  /** How x is treated and the centres are updated. */
+  public RouterUpdate update() {
+    return update;
+  }
+
+  /** A copy of the running mean μ of x (zeros unless the update is centred and a training batch was seen). */
+  public synchronized double[] mean() {
+    return mean.clone();
+  }
+
+  /** Training batches the running mean has seen. */
+  public synchronized long meanBatches() {
+    return meanBatches;
   }
 
   /** Whether the centres are fixed by a first batch or given explicitly (false: still the random start). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -40,6 +41,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * surviving model. With one partition and a fixed batch size the resumed model is bit for bit the
  * model of an uninterrupted run. A record that is not a valid training example is counted in the
  * ledger as rejected and skipped.
+ *
+ * <p>With a shuffle window ({@link OnlineCtrSettings#shuffleWindow()}) the learner trains each window
+ * of W examples in a seeded random order: one time-ordered pass over rating data trains on batches of
+ * one user's session at a time, which a shuffled batch epoch avoids. The window is the unit of
+ * exactly-once: its offsets are committed after all its examples are trained, so checkpoints fall
+ * between windows and the model of a resumed learner is still bit for bit the uninterrupted one.
  *
  * <p>Single-threaded: call {@link #run} from one thread; {@link #close()} does not checkpoint
  * (that is the crash case the checkpoint protects against); call {@link #checkpoint()} first for a
@@ -163,7 +170,7 @@ public final class OnlineCtrLearner implements AutoCloseable {
       pollOnce(Duration.ofMillis(100));
     }
     if (validPending > 0) {
-      trainBatch(validPending);
+      trainUnit(validPending);
     }
     return checkpoint();
   }
@@ -179,13 +186,14 @@ public final class OnlineCtrLearner implements AutoCloseable {
       }
       lastRecordMs = now;
     }
-    while (validPending >= settings.batchSize()) {
-      trainBatch(settings.batchSize());
+    int unit = settings.shuffleWindow() > 0 ? settings.shuffleWindow() : settings.batchSize();
+    while (validPending >= unit) {
+      trainUnit(unit);
       checkpointIfDue();
     }
     if (records.isEmpty() && validPending > 0 && !settings.idleFlush().isZero()
         && now - lastRecordMs >= settings.idleFlush().toMillis()) {
-      trainBatch(validPending);
+      trainUnit(validPending);
     }
     checkpointIfDue();
   }
@@ -206,8 +214,15 @@ public final class OnlineCtrLearner implements AutoCloseable {
     }
   }
 
-  /** Takes records from the front of the queue until {@code n} valid examples, trains on them, moves the offsets. */
-  private void trainBatch(int n) {
+  /**
+   * Takes records from the front of the queue until {@code n} valid examples, trains on them, and
+   * only then moves the offsets. Without a shuffle window n is one batch; with one, n is the window
+   * (or the tail on a flush), shuffled with a generator seeded by the shuffle seed and the count of
+   * examples trained before it (which the checkpoint holds, so a resumed learner shuffles its windows
+   * as an uninterrupted one would), and trained in consecutive batches. Examples in the window are
+   * not in the offsets until all of them are trained, so no checkpoint holds a half-trained window.
+   */
+  private void trainUnit(int n) {
     List<CtrExample> batch = new ArrayList<>(n);
     Map<Integer, Long> next = new HashMap<>();
     long batchDigest = 0;
@@ -228,13 +243,31 @@ public final class OnlineCtrLearner implements AutoCloseable {
       next.merge(p.partition(), p.offset() + 1, Math::max);
       batchRejected++;
     }
-    model.train(batch);
+    if (settings.shuffleWindow() > 0) {
+      shuffle(batch, new SplittableRandom(settings.shuffleSeed() ^ CtrCheckpoint.mix(-1, trained)));
+      for (int from = 0; from < batch.size(); from += settings.batchSize()) {
+        model.train(batch.subList(from, Math.min(batch.size(), from + settings.batchSize())));
+        batchesSinceCheckpoint++;
+      }
+    } else {
+      model.train(batch);
+      batchesSinceCheckpoint++;
+    }
     validPending -= n;
     trained += n;
     digest += batchDigest;
     rejected += batchRejected;
     next.forEach((part, off) -> offsets.merge(part, off, Math::max));
-    batchesSinceCheckpoint++;
+  }
+
+  /** Fisher–Yates, the same for the same generator state. */
+  static <T> void shuffle(List<T> list, SplittableRandom rng) {
+    for (int i = list.size() - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      T t = list.get(i);
+      list.set(i, list.get(j));
+      list.set(j, t);
+    }
   }
 
   /** Writes a checkpoint of everything trained so far and publishes it; returns the new version. */

@@ -33,7 +33,8 @@ public final class OnlineCtrLearnerMain {
         Path.of(required(a, "state.dir")), Integer.parseInt(a.getOrDefault("batch.size", "256")),
         Integer.parseInt(a.getOrDefault("checkpoint.batches", "20")),
         Duration.ofMillis(Long.parseLong(a.getOrDefault("checkpoint.ms", "5000"))),
-        Duration.ofMillis(Long.parseLong(a.getOrDefault("idle.flush.ms", "0"))));
+        Duration.ofMillis(Long.parseLong(a.getOrDefault("idle.flush.ms", "0"))),
+        Integer.parseInt(a.getOrDefault("shuffle.window", "0")), Long.parseLong(a.getOrDefault("shuffle.seed", "0")));
     int dense = Integer.parseInt(a.getOrDefault("dense", "0"));
     String[] hs = a.getOrDefault("hidden", "32,16").split(",");
     int[] hidden = new int[hs.length];
@@ -44,7 +45,7 @@ public final class OnlineCtrLearnerMain {
         Integer.parseInt(a.getOrDefault("buckets", "32768")), Integer.parseInt(a.getOrDefault("embedding", "8")),
         Integer.parseInt(a.getOrDefault("clusters", "4")), CtrConfig.DEFAULT_BETA, CtrConfig.DEFAULT_ITERATIONS, hidden,
         Double.parseDouble(a.getOrDefault("lr", "0.003")), Long.parseLong(a.getOrDefault("seed", "1")), true,
-        RoutingMode.LEARNED);
+        RoutingMode.LEARNED, RouterUpdate.parse(a.getOrDefault("router.update", "default")));
     try (OnlineCtrLearner learner = new OnlineCtrLearner(settings, config, new TrainingExampleFeatures(dense),
         new CtrModelHolder(), Clock.systemUTC())) {
       learner.onCheckpoint(v -> System.out.println("CHECKPOINT " + v.version() + " " + v.trained() + " " + v.offsets()));

@@ -15,9 +15,19 @@ import java.util.Objects;
  * @param checkpointEvery   ... or when this much time passed since the last one (whichever first)
  * @param idleFlush         train an incomplete batch when no record arrived for this long (zero: never;
  *                          then a tail shorter than a batch waits for more input)
+ * @param shuffleWindow     0: train in arrival order; else a multiple of {@code batchSize}: the learner
+ *                          collects this many examples, shuffles them (seeded) and trains them batch by
+ *                          batch before it moves the offsets, so a checkpoint always falls between windows
+ * @param shuffleSeed       seeds the shuffle (mixed with the count of examples trained before the window)
  */
 public record OnlineCtrSettings(String bootstrapServers, String topic, Path stateDir, int batchSize,
-    int checkpointBatches, Duration checkpointEvery, Duration idleFlush) {
+    int checkpointBatches, Duration checkpointEvery, Duration idleFlush, int shuffleWindow, long shuffleSeed) {
+  /** Training in arrival order (no shuffle window). */
+  public OnlineCtrSettings(String bootstrapServers, String topic, Path stateDir, int batchSize,
+      int checkpointBatches, Duration checkpointEvery, Duration idleFlush) {
+    this(bootstrapServers, topic, stateDir, batchSize, checkpointBatches, checkpointEvery, idleFlush, 0, 0);
+  }
+
   public OnlineCtrSettings {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(topic, "topic");
@@ -27,6 +37,10 @@ public record OnlineCtrSettings(String bootstrapServers, String topic, Path stat
     }
     if (checkpointEvery.isNegative() || checkpointEvery.isZero() || idleFlush.isNegative()) {
       throw new IllegalArgumentException("checkpointEvery must be positive and idleFlush not negative");
+    }
+    if (shuffleWindow < 0 || shuffleWindow % batchSize != 0) {
+      throw new IllegalArgumentException("shuffleWindow must be 0 or a positive multiple of batchSize " + batchSize
+          + ", got " + shuffleWindow);
     }
   }
 }

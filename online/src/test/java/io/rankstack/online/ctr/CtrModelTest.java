@@ -31,7 +31,8 @@ class CtrModelTest {
   }
 
   static CtrConfig small(int k) {
-    return new CtrConfig(1, 1, 64, 4, k, 0.9, 3, new int[] {8}, 0.02, 11, true, RoutingMode.LEARNED);
+    return new CtrConfig(1, 1, 64, 4, k, 0.9, 3, new int[] {8}, 0.02, 11, true, RoutingMode.LEARNED,
+        RouterUpdate.DEFAULT);
   }
 
   /** p = 0.8, y = 1 → −ln 0.8 = 0.2231436; p = 0.3, y = 0 → −ln 0.7 = 0.3566749; mean 0.2899092. */
@@ -137,6 +138,10 @@ class CtrModelTest {
     assertEquals(model.steps(), loaded.steps());
     assertArrayEquals(model.predict(data), loaded.predict(data));
     assertArrayEquals(model.centres()[2], loaded.centres()[2]);
+    // the default router's running mean of x travels with the model (two training batches seen)
+    assertEquals(2, loaded.router().meanBatches());
+    assertArrayEquals(model.router().mean(), loaded.router().mean());
+    assertNotEquals(0.0, java.util.Arrays.stream(loaded.router().mean()).map(Math::abs).sum());
     model.train(data.subList(128, 192));
     loaded.train(data.subList(128, 192));
     assertArrayEquals(CtrModelCodec.encode(model), CtrModelCodec.encode(loaded));

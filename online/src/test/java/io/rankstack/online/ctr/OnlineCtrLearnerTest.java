@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rankstack.streaming.broker.EmbeddedKafka;
@@ -61,7 +62,7 @@ class OnlineCtrLearnerTest {
 
   static CtrConfig config() {
     return new CtrConfig(TrainingExampleFeatures.CATEGORICAL_FIELDS, DENSE, 1024, 4, 3, 0.9, 3, new int[] {8}, 0.01,
-        7, true, RoutingMode.LEARNED);
+        7, true, RoutingMode.LEARNED, RouterUpdate.DEFAULT);
   }
 
   /** Synthetic labelled examples: the click rate depends on the context group, the position and a feature. */
@@ -171,6 +172,74 @@ class OnlineCtrLearnerTest {
     // a published version never changes after publication
     assertArrayEquals(v2Scores, v2.score(data.subList(0, 10).stream().map(new TrainingExampleFeatures(DENSE)).toList()));
     assertFalse(holder.publish(new CtrModelVersion(1, v2.model(), Map.of(), 0)), "versions only move forward");
+  }
+
+  /**
+   * With a shuffle window of 3 batches and a checkpoint every 4 batches, checkpoints fall only
+   * between windows: after 11 batches on the topic the first learner has trained 3 windows (9
+   * batches; the last 2 batches wait in the buffer, untrained and not in the offsets) and checkpointed
+   * after window 2. Killed there, a second learner resumes at that window boundary, and its final
+   * model equals, byte for byte, that of one uninterrupted learner on the same topic, with every
+   * example trained exactly once. Shuffling really happened: the model differs from arrival order.
+   */
+  @Test
+  void withAShuffleWindowCheckpointsFallBetweenWindowsAndResumptionTrainsEachExampleOnce() throws Exception {
+    String topic = "ctr-window";
+    createTopic(topic);
+    List<TrainingExample> data = examples(20 * BATCH, 5);
+    long[] digest = {0};
+    produce(topic, data.subList(0, 11 * BATCH), 100, digest);
+    Path state = tmp.resolve("window-state");
+    CtrModelHolder holder = new CtrModelHolder();
+    try (OnlineCtrLearner first = new OnlineCtrLearner(windowed(topic, state), config(),
+        new TrainingExampleFeatures(DENSE), holder, Clock.systemUTC())) {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (first.trained() < 9 * BATCH && System.currentTimeMillis() < deadline) {
+        first.pollOnce(Duration.ofMillis(100));
+      }
+      for (int i = 0; i < 5; i++) {
+        first.pollOnce(Duration.ofMillis(50)); // the buffered 2 batches stay untrained: no full window
+      }
+      assertEquals(9 * BATCH, first.trained());
+      CtrCheckpoint k = first.lastCheckpoint().orElseThrow();
+      assertEquals(1, k.version());
+      assertEquals(6 * BATCH, k.trained(), "the checkpoint falls after window 2, not inside window 3");
+      assertEquals(6 * BATCH + 1, k.offsets().get(0), "offsets past window 2 and the bad record, nothing buffered");
+    }
+    produce(topic, data.subList(11 * BATCH, data.size()), -1, digest);
+
+    CtrCheckpoint resumed;
+    try (OnlineCtrLearner second = new OnlineCtrLearner(windowed(topic, state), config(),
+        new TrainingExampleFeatures(DENSE), new CtrModelHolder(), Clock.systemUTC())) {
+      second.runUntilCaughtUp(Duration.ofSeconds(60));
+      resumed = second.lastCheckpoint().orElseThrow();
+    }
+    CtrCheckpoint uninterrupted;
+    try (OnlineCtrLearner once = new OnlineCtrLearner(windowed(topic, tmp.resolve("window-once")), config(),
+        new TrainingExampleFeatures(DENSE), new CtrModelHolder(), Clock.systemUTC())) {
+      once.runUntilCaughtUp(Duration.ofSeconds(60));
+      uninterrupted = once.lastCheckpoint().orElseThrow();
+    }
+    assertEquals(data.size(), resumed.trained());
+    assertEquals(digest[0], resumed.digest(), "every example trained exactly once");
+    assertEquals(1, resumed.rejected());
+    assertEquals(data.size() + 1, resumed.offsets().get(0));
+    assertEquals(digest[0], uninterrupted.digest());
+    assertArrayEquals(uninterrupted.model(), resumed.model(), "resumed model = one uninterrupted windowed pass");
+    assertFalse(java.util.Arrays.equals(CtrModelCodec.encode(reference(data)), resumed.model()),
+        "the shuffle window changes the training order");
+  }
+
+  OnlineCtrSettings windowed(String topic, Path state) {
+    return new OnlineCtrSettings(broker.bootstrapServers(), topic, state, BATCH, 4, Duration.ofHours(1),
+        Duration.ZERO, 3 * BATCH, 99);
+  }
+
+  @Test
+  void aShuffleWindowMustBeAWholeNumberOfBatches() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OnlineCtrSettings("b", "t",
+        tmp, BATCH, 4, Duration.ofHours(1), Duration.ZERO, BATCH + 1, 1));
+    assertEquals("shuffleWindow must be 0 or a positive multiple of batchSize 64, got 65", e.getMessage());
   }
 
   /** A clock the test moves by hand. */
