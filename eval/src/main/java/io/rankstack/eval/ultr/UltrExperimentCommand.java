@@ -72,9 +72,9 @@ public final class UltrExperimentCommand implements Callable<Integer> {
         options.ridge, initialQueries.size(), shown.size());
     o.printf(Locale.ROOT, "clicks: PBM, examination base^η, click probability %s; %d sessions per η, plus %d randomised%n",
         attraction, options.sessions, Math.round(options.randomisedFraction * options.sessions));
-    o.printf(Locale.ROOT, "rankers: %s, %d epochs, batch %d lists, Adagrad 0.05, clip 5, weight clip %s, seed %d%n",
+    o.printf(Locale.ROOT, "rankers: %s, %d epochs, batch %d lists, Adagrad %s (propensity model %s), clip 5, weight clip %s, seed %d%n",
         config.hidden().isEmpty() ? "linear" : "ELU " + config.hidden(), config.epochs(), config.batchSize(),
-        config.maxWeight() == 0 ? "none" : config.maxWeight(), config.seed());
+        config.learningRate(), config.propensityLearningRate(), config.maxWeight() == 0 ? "none" : config.maxWeight(), config.seed());
     o.flush();
 
     DlaTrainer trainer = new DlaTrainer(config);
@@ -164,8 +164,10 @@ public final class UltrExperimentCommand implements Callable<Integer> {
   private static DlaResult timed(PrintWriter err, String what, java.util.function.Supplier<DlaResult> train) {
     long t0 = System.nanoTime();
     DlaResult r = train.get();
-    err.printf(Locale.ROOT, "  %s trained in %.1f s (last epoch loss %.4f)%n", what, (System.nanoTime() - t0) / 1e9,
-        r.epochs().get(r.epochs().size() - 1).rankerLoss());
+    DlaTrainer.EpochStats last = r.epochs().get(r.epochs().size() - 1);
+    err.printf(Locale.ROOT, "  %s trained in %.1f s (last epoch loss %.4f%s)%n", what, (System.nanoTime() - t0) / 1e9,
+        last.rankerLoss(), Double.isNaN(last.propensityShift()) ? ""
+            : String.format(Locale.ROOT, ", propensity log-ratio shift %.2g", last.propensityShift()));
     err.flush();
     return r;
   }

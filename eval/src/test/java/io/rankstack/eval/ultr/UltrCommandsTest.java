@@ -51,8 +51,11 @@ class UltrCommandsTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int rc = run(out, err, "ultr", "experiment", "--train", train.toString(), "--test", test.toString(), "--linear",
-        "--epochs", "2", "--batch", "8", "--sessions", "20000", "--eta", "1", "--out", dir.resolve("out").toString(), "--name", "tiny");
+        "--epochs", "2", "--batch", "8", "--sessions", "20000", "--eta", "1", "--propensity-lr", "0.5",
+        "--out", dir.resolve("out").toString(), "--name", "tiny");
     assertEquals(0, rc, () -> out + "\n" + err);
+    assertTrue(out.toString().contains("Adagrad 0.05 (propensity model 0.5)"), out.toString());
+    assertTrue(err.toString().contains("propensity log-ratio shift"), err.toString());
     String s = out.toString();
     for (String m : new String[] {"logging ranker", "true grades", "naive", "randomisation propensities", "| 1 | DLA |", "oracle"}) {
       assertTrue(s.contains(m), m + " missing in\n" + s);
@@ -61,6 +64,7 @@ class UltrCommandsTest {
     assertTrue(Files.size(dir.resolve("out/tiny-propensities.png")) > 1000);
     DlaCodec.Saved saved = DlaCodec.load(dir.resolve("out/tiny-dla-eta1"));
     assertEquals("dla", saved.info().method());
+    assertEquals(0.5, saved.info().config().propensityLearningRate());
     assertEquals(4, saved.ranker().featureCount());
     assertTrue(saved.info().metrics().containsKey("test_nDCG@10"));
   }

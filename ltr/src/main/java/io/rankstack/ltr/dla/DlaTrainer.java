@@ -50,8 +50,14 @@ public final class DlaTrainer {
 
   private final DlaConfig config;
 
-  /** Statistics of one epoch: mean ranker and propensity loss over its steps (NaN when not trained). */
-  public record EpochStats(int epoch, double rankerLoss, double propensityLoss, double seconds) {}
+  /**
+   * Statistics of one epoch: mean ranker and propensity loss over its steps (NaN when not trained),
+   * and {@code propensityShift}, the largest change of a learned log ratio {@code log(P_o[0]/P_o[k])}
+   * over the epoch (NaN with fixed propensities). The shift is the convergence signal: DLA's
+   * propensities are the fixed point of the two coupled fits, and stopping while they still move
+   * leaves them flatter than the truth (they start flat, from zero logits).
+   */
+  public record EpochStats(int epoch, double rankerLoss, double propensityLoss, double propensityShift, double seconds) {}
 
   public DlaTrainer(DlaConfig config) {
     this.config = java.util.Objects.requireNonNull(config, "config");
@@ -118,6 +124,7 @@ public final class DlaTrainer {
         double rankSum = 0;
         double propSum = 0;
         int steps = 0;
+        double[] before = net.propensityLogits();
         for (int from = 0; from < order.length; from += config.batchSize()) {
           int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
           double[] losses = step(engine, root, net, lists, inputs, batch, f, fixed);
@@ -128,7 +135,8 @@ public final class DlaTrainer {
           }
         }
         EpochStats s = new EpochStats(epoch, steps == 0 ? Double.NaN : rankSum / steps,
-            fixed != null || steps == 0 ? Double.NaN : propSum / steps, (System.nanoTime() - t0) / 1e9);
+            fixed != null || steps == 0 ? Double.NaN : propSum / steps,
+            fixed != null ? Double.NaN : logRatioShift(before, net.propensityLogits()), (System.nanoTime() - t0) / 1e9);
         history.add(s);
         if (progress != null) {
           progress.accept(s);
@@ -224,6 +232,18 @@ public final class DlaTrainer {
       net.update(grads, fixed == null, config);
       return new double[] {rv, pv};
     }
+  }
+
+  /**
+   * Largest change of {@code log(P_o[0]/P_o[k]) = logit_0 − logit_k} between two logit vectors (the
+   * softmax's normaliser cancels in the ratio).
+   */
+  static double logRatioShift(double[] before, double[] after) {
+    double max = 0;
+    for (int k = 1; k < before.length; k++) {
+      max = Math.max(max, Math.abs((after[0] - after[k]) - (before[0] - before[k])));
+    }
+    return max;
   }
 
   /**

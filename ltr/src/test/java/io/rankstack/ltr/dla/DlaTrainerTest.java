@@ -69,6 +69,46 @@ class DlaTrainerTest {
   }
 
   @Test
+  void logRatioShiftIsTheLargestChangeOfLogP0OverPk() {
+    // before: log ratios 0, 0; after: logit_0 - logit_k = 0.5 - 0.2 = 0.3 and 0.5 + 0.3 = 0.8
+    assertEquals(0.8, DlaTrainer.logRatioShift(new double[] {0, 0, 0}, new double[] {0.5, 0.2, -0.3}), 1e-12);
+    // a common shift of all logits leaves every ratio unchanged
+    assertEquals(0.0, DlaTrainer.logRatioShift(new double[] {1, 2, 3}, new double[] {2, 3, 4}), 1e-12);
+  }
+
+  @Test
+  void epochStatsReportHowFarThePropensitiesMoved() {
+    DlaResult one = new DlaTrainer(linear(1, 5)).trainDla(clicks, null);
+    // the logits start at zero, so epoch 1 moved every log ratio from 0 to its final value
+    double[] logits = one.propensityLogits();
+    double expected = 0;
+    for (int k = 1; k < logits.length; k++) {
+      expected = Math.max(expected, Math.abs(logits[0] - logits[k]));
+    }
+    assertTrue(expected > 0.05, "epoch 1 should move the propensities: " + expected);
+    assertEquals(expected, one.epochs().get(0).propensityShift(), 1e-6);
+    // and the propensities settle: the last of 40 epochs moves them far less than the first
+    List<DlaTrainer.EpochStats> forty = new DlaTrainer(linear(40, 5)).trainDla(clicks, null).epochs();
+    assertTrue(forty.get(39).propensityShift() < 0.2 * forty.get(0).propensityShift(),
+        forty.get(0).propensityShift() + " then " + forty.get(39).propensityShift());
+  }
+
+  @Test
+  void propensityLearningRateOnlyChangesThePropensityModelsSteps() {
+    DlaConfig slow = linear(1, 5);
+    DlaConfig fast = new DlaConfig(slow.hidden(), 10, 1, slow.batchSize(), 0.05, 0.5, 5, 0, 5);
+    DlaResult a = new DlaTrainer(slow).trainDla(clicks.subList(0, slow.batchSize()), null);
+    DlaResult b = new DlaTrainer(fast).trainDla(clicks.subList(0, slow.batchSize()), null);
+    // one step, both from zero logits: Adagrad's first step is lr·g/sqrt(0.1 + g²), so 10× the rate moves the
+    // logits exactly 10× as far, and the ranker (learning rate 0.05 in both) takes the same step
+    for (int k = 0; k < 10; k++) {
+      assertEquals(10 * a.propensityLogits()[k], b.propensityLogits()[k], 1e-5, "logit " + k);
+    }
+    float[] x = train.get(0).features()[0];
+    assertEquals(a.ranker().score(x), b.ranker().score(x), 0.0);
+  }
+
+  @Test
   void fixedPropensitiesLeaveThemUnchanged() {
     double[] p = new double[10];
     java.util.Arrays.fill(p, 1);
@@ -76,6 +116,7 @@ class DlaTrainerTest {
     assertFalse(naive.learnedPropensity());
     assertArrayEquals(p, naive.propensityRatios(), 1e-12);
     assertTrue(Double.isNaN(naive.epochs().get(0).propensityLoss()));
+    assertTrue(Double.isNaN(naive.epochs().get(0).propensityShift()));
   }
 
   @Test
