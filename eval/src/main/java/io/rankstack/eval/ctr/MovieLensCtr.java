@@ -1,7 +1,7 @@
 package io.rankstack.eval.ctr;
 
+import io.rankstack.core.io.CsvFields;
 import io.rankstack.core.io.InputFormatException;
-import io.rankstack.online.ctr.CtrCsvReader;
 import io.rankstack.online.ctr.CtrExample;
 import io.rankstack.streaming.topology.TrainingExample;
 import java.io.BufferedReader;
@@ -147,7 +147,7 @@ public final class MovieLensCtr {
         if (line.isBlank()) {
           continue;
         }
-        List<String> f = CtrCsvReader.split(line, ',', src, no);
+        List<String> f = CsvFields.split(line, ',', src, no);
         if (f.size() != 3) {
           throw new InputFormatException(src, no, null, "expected 3 fields (movieId,title,genres), got " + f.size());
         }

@@ -1,5 +1,6 @@
 package io.rankstack.eval.grank;
 
+import io.rankstack.core.io.CsvFields;
 import io.rankstack.core.io.InputFormatException;
 import io.rankstack.ltr.grank.Item;
 import java.io.BufferedReader;
@@ -85,7 +86,7 @@ public final class MovieLensCatalogue {
         if (line.isBlank()) {
           continue;
         }
-        List<String> f = splitCsv(line, file, n);
+        List<String> f = CsvFields.split(line, ',', file.toString(), n);
         if (f.size() != columns) {
           throw new InputFormatException(file.toString(), n, null, "expected " + columns + " comma-separated fields, found " + f.size());
         }
@@ -94,39 +95,5 @@ public final class MovieLensCatalogue {
     } catch (IOException e) {
       throw InputFormatException.io(file.toString(), e);
     }
-  }
-
-  /** RFC 4180 fields of one line (quotes, doubled quotes inside quotes). */
-  static List<String> splitCsv(String line, Path file, long n) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cur.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new InputFormatException(file.toString(), n, null, "unterminated quoted field");
-    }
-    out.add(cur.toString());
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.rankstack.online.ctr;
 
+import io.rankstack.core.io.CsvFields;
 import io.rankstack.core.io.InputFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class CtrCsvReader {
       if (headerLine == null) {
         throw new InputFormatException(src, 1, null, "empty file: a header row is required (" + format.name() + ")");
       }
-      List<String> header = split(headerLine, format.delimiter(), src, 1);
+      List<String> header = CsvFields.split(headerLine, format.delimiter(), src, 1);
       Map<String, Integer> col = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
         col.putIfAbsent(header.get(i), i);
@@ -60,7 +61,7 @@ public final class CtrCsvReader {
         if (line.isBlank()) {
           continue;
         }
-        List<String> f = split(line, format.delimiter(), src, lineNo);
+        List<String> f = CsvFields.split(line, format.delimiter(), src, lineNo);
         if (f.size() != header.size()) {
           throw new InputFormatException(src, lineNo, null, "expected " + header.size() + " fields as in the header, got " + f.size());
         }
@@ -123,39 +124,5 @@ public final class CtrCsvReader {
       throw new InputFormatException(src, line, field, "not a finite number: '" + v + "'");
     }
     return (float) (log ? Math.signum(x) * Math.log1p(Math.abs(x)) : x);
-  }
-
-  /** Splits one line; quotes may wrap a field, {@code ""} inside them is a literal quote. */
-  public static List<String> split(String line, char delimiter, String src, long lineNo) {
-    List<String> out = new ArrayList<>();
-    StringBuilder sb = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            sb.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          sb.append(c);
-        }
-      } else if (c == '"' && sb.length() == 0) {
-        quoted = true;
-      } else if (c == delimiter) {
-        out.add(sb.toString());
-        sb.setLength(0);
-      } else {
-        sb.append(c);
-      }
-    }
-    if (quoted) {
-      throw new InputFormatException(src, lineNo, null, "unterminated quote");
-    }
-    out.add(sb.toString());
-    return out;
   }
 }
