@@ -2,12 +2,9 @@ package io.rankstack.eval.ctr;
 
 import io.rankstack.core.io.CsvFields;
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import io.rankstack.online.ctr.CtrExample;
 import io.rankstack.streaming.topology.TrainingExample;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,15 +135,11 @@ public final class MovieLensCtr {
   private static Map<Integer, float[]> movies(Path file) {
     String src = file.toString();
     Map<Integer, float[]> out = new HashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       expectHeader(r.readLine(), "movieId,title,genres", src);
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         List<String> f = CsvFields.split(line, ',', src, no);
         if (f.size() != 3) {
           throw new InputFormatException(src, no, null, "expected 3 fields (movieId,title,genres), got " + f.size());
@@ -165,8 +158,6 @@ public final class MovieLensCtr {
         dense[GENRES.size()] = m.find() ? (Integer.parseInt(m.group(1)) - 1990) / 20f : 0f;
         out.put(id, dense);
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(src, e);
     }
     return out;
   }
@@ -175,15 +166,11 @@ public final class MovieLensCtr {
   private static List<long[]> ratings(Path file, Map<Integer, float[]> movies) {
     String src = file.toString();
     List<long[]> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       expectHeader(r.readLine(), "userId,movieId,rating,timestamp", src);
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length != 4) {
           throw new InputFormatException(src, no, null, "expected 4 fields (userId,movieId,rating,timestamp), got " + f.length);
@@ -210,8 +197,6 @@ public final class MovieLensCtr {
         }
         out.add(new long[] {user, movie, Math.round(rating * 10), ts});
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(src, e);
     }
     return out;
   }

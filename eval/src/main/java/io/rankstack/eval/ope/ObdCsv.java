@@ -1,10 +1,7 @@
 package io.rankstack.eval.ope;
 
 import io.rankstack.core.io.InputFormatException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.rankstack.core.io.LineSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +27,7 @@ public final class ObdCsv {
   public static List<LoggedImpression> read(Path file) {
     String source = file.toString();
     List<LoggedImpression> log = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       String header = r.readLine();
       if (header == null) {
         throw new InputFormatException(source, 1, null, "empty file; expected a header with item_id, position, click, propensity_score");
@@ -48,12 +45,8 @@ public final class ObdCsv {
       String propName = names[prop].trim();
       int needed = Math.max(Math.max(item, position), Math.max(click, prop)) + 1;
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length < needed) {
           throw new InputFormatException(source, no, null, "has " + f.length + " fields, the header names " + names.length);
@@ -76,8 +69,6 @@ public final class ObdCsv {
         }
         log.add(LoggedImpression.single("", action, k, p, c));
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(source, e);
     }
     return log;
   }
@@ -86,7 +77,7 @@ public final class ObdCsv {
   public static List<String> readItemIds(Path file) {
     String source = file.toString();
     List<String> ids = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       String header = r.readLine();
       if (header == null) {
         throw new InputFormatException(source, 1, "item_id", "empty file; expected a header with item_id");
@@ -98,12 +89,8 @@ public final class ObdCsv {
       }
       int item = column(columns, source, "item_id");
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length <= item || f[item].trim().isEmpty()) {
           throw new InputFormatException(source, no, "item_id", "missing");
@@ -113,8 +100,6 @@ public final class ObdCsv {
         }
         ids.add(f[item].trim());
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(source, e);
     }
     return ids;
   }

@@ -1,10 +1,7 @@
 package io.rankstack.eval.ope;
 
 import io.rankstack.core.io.InputFormatException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.rankstack.core.io.LineSource;
 import java.nio.file.Path;
 
 /**
@@ -22,18 +19,14 @@ public final class PolicyCsv {
   public static PolicyTable read(Path file) {
     String src = file.toString();
     PolicyTable.Builder b = new PolicyTable.Builder();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       String header = r.readLine();
       if (header == null || !header.trim().equals(HEADER)) {
         throw new InputFormatException(src, 1, null, "expected the header '" + HEADER + "'");
       }
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length != 4) {
           throw new InputFormatException(src, no, null, "expected 4 fields, found " + f.length);
@@ -60,8 +53,6 @@ public final class PolicyCsv {
           throw new InputFormatException(src, no, field, e.getMessage());
         }
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(src, e);
     }
     try {
       return b.build();

@@ -1,14 +1,11 @@
 package io.rankstack.eval.plot;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,18 +66,14 @@ public final class EstimatorBars {
     String src = file.toString();
     String[] names = HEADER.split(",");
     List<Row> rows = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineSource r = LineSource.open(file)) {
       String header = r.readLine();
       if (header == null || !header.trim().equals(HEADER)) {
         throw new InputFormatException(src, 1, null, "expected the header '" + HEADER + "'");
       }
       String line;
-      long no = 1;
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length != names.length) {
           throw new InputFormatException(src, no, null, "expected " + names.length + " fields, found " + f.length);
@@ -100,8 +93,6 @@ public final class EstimatorBars {
         }
         rows.add(new Row(f[0].trim(), f[1].trim(), x[0], x[1], x[2], x[3], x[4], x[5]));
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(src, e);
     }
     if (rows.isEmpty()) {
       throw new InputFormatException(src, 0, null, "no estimates");

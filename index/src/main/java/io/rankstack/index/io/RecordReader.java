@@ -1,6 +1,7 @@
 package io.rankstack.index.io;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import java.io.Closeable;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,6 +1,7 @@
 package io.rankstack.index.io;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,6 +2,7 @@ package io.rankstack.index.io;
 
 import io.rankstack.core.Query;
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import java.io.BufferedReader;
 import java.nio.file.Path;
 

@@ -1,6 +1,5 @@
-package io.rankstack.index.io;
+package io.rankstack.core.io;
 
-import io.rankstack.core.io.InputFormatException;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,17 +16,19 @@ import java.util.zip.GZIPInputStream;
  * files whose name ends in {@code .gz} are decompressed on the fly. Malformed UTF-8 is an error, not
  * silently replaced.
  */
-final class LineSource implements Closeable {
+public final class LineSource implements Closeable {
   private final BufferedReader reader;
   private final String name;
   private long lineNumber;
 
-  LineSource(BufferedReader reader, String name) {
+  /** Lines of {@code reader}; {@code name} is the source named in error messages. */
+  public LineSource(BufferedReader reader, String name) {
     this.reader = reader;
     this.name = name;
   }
 
-  static LineSource open(Path file) {
+  /** Opens {@code file} (gzip when its name ends in {@code .gz}); an I/O failure is an {@link InputFormatException}. */
+  public static LineSource open(Path file) {
     try {
       InputStream in = Files.newInputStream(file);
       if (file.getFileName() != null && file.getFileName().toString().endsWith(".gz")) {
@@ -43,7 +44,7 @@ final class LineSource implements Closeable {
   }
 
   /** The next line without its terminator, or null at the end. */
-  String readLine() {
+  public String readLine() {
     try {
       String line = reader.readLine();
       if (line == null) {
@@ -62,7 +63,7 @@ final class LineSource implements Closeable {
   }
 
   /** The next line that is not blank, or null at the end (blank lines are skipped by every reader). */
-  String readNonBlankLine() {
+  public String readNonBlankLine() {
     String line;
     do {
       line = readLine();
@@ -71,11 +72,12 @@ final class LineSource implements Closeable {
   }
 
   /** 1-based number of the line last returned; 0 before the first. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
-  String name() {
+  /** The source named in error messages. */
+  public String name() {
     return name;
   }
 
