@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param impressions      {@code rankstack.impressions}
  * @param clicks           {@code rankstack.clicks}
  * @param dlq              {@code rankstack.dlq}
- * @param trainingExamples {@code rankstack.training-examples}: labelled examples for the CTR learner,
- *                         one record per joined impression ({@code topology.TrainingExampleJson})
+ * @param trainingExamples {@code rankstack.training-examples}: labelled examples for the CTR learner
  */
 public record Topics(String impressions, String clicks, String dlq, String trainingExamples) {
   public static final Topics DEFAULT = new Topics("rankstack.impressions", "rankstack.clicks", "rankstack.dlq",
