@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies each joined impression to the learners: every {@link ContextLearner} (state keyed by
- * context), the per-(context, document) counts, and one record with the labelled examples of its
- * examined items to the training-examples topic ({@link TrainingExampleJson}).
+ * context), the per-(context, document) counts, and one labelled example per examined item to the
+ * training-examples topic.
  */
 final class LearnProcessor implements Processor<String, JoinedImpression, String, byte[]> {
   private final List<ContextLearner<?>> learners;
@@ -48,9 +48,10 @@ final class LearnProcessor implements Processor<String, JoinedImpression, String
       DocCounts c = docCounts.get(key);
       boolean examined = j.examined(it.position());
       docCounts.put(key, (c == null ? DocCounts.ZERO : c).plus(examined, j.clicked(it.position())));
+      if (examined) {
+        context.forward(new Record<>(ctx, TrainingExample.of(j, it).toJson(), record.timestamp()),
+            LearnLoopTopology.TRAINING_SINK);
+      }
     }
-    // One record for all the impression's examples: see TrainingExampleJson for why.
-    context.forward(new Record<>(ctx, TrainingExampleJson.write(j), record.timestamp()),
-        LearnLoopTopology.TRAINING_SINK);
   }
 }

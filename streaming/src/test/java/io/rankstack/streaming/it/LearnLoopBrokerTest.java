@@ -15,7 +15,6 @@ import io.rankstack.streaming.event.ImpressionEvent;
 import io.rankstack.streaming.query.ContextState;
 import io.rankstack.streaming.topology.DeadLetters;
 import io.rankstack.streaming.topology.DocCounts;
-import io.rankstack.streaming.topology.TrainingExampleJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,9 +91,7 @@ class LearnLoopBrokerTest {
       Map<String, Long> counts = DeadLetters.counts(loop.streams().metrics());
       assertEquals(1L, counts.get("malformed-json"));
       assertEquals(1L, counts.get("orphan-click"));
-      List<ConsumerRecord<String, byte[]>> training = Kafka.readAll(loop.bootstrapServers(), t.trainingExamples());
-      assertEquals(2, training.size(), "one training-example record per joined impression");
-      assertEquals(2 + 1, training.stream().mapToInt(r -> TrainingExampleJson.read(r.value()).size()).sum());
+      assertEquals(2 + 1, Kafka.readAll(loop.bootstrapServers(), t.trainingExamples()).size());
     }
   }
 
