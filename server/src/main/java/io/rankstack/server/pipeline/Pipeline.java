@@ -67,18 +67,19 @@ public final class Pipeline {
       long start = System.nanoTime();
       String reason = null;
       RankedList out = null;
+      Duration limit = stage.budget().orElse(budget);
       Future<RankedList> f = executor.submit(() -> stage.apply(context, in));
       try {
-        out = f.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        out = f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         if (out == null) {
           reason = "stage returned no list";
         }
       } catch (TimeoutException e) {
         f.cancel(true);
-        reason = "over its budget of " + budget.toMillis() + " ms";
+        reason = "over its budget of " + limit.toMillis() + " ms";
       } catch (ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
-        reason = c.getClass().getSimpleName() + ": " + c.getMessage();
+        reason = c instanceof StagePassThrough ? c.getMessage() : c.getClass().getSimpleName() + ": " + c.getMessage();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         f.cancel(true);
