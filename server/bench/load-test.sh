@@ -56,4 +56,4 @@ for ranker in bm25 full; do
   run "$ranker" 0
 done
 echo "=== server's own stage latencies (Prometheus summary: count, sum in seconds)"
-curl -s "$URL/actuator/prometheus" | grep -E "^rankstack_stage_latency_seconds_(count|sum)|^rankstack_events_(sent|queued|impressions_dropped)"
+curl -s "$URL/actuator/prometheus" | grep -E "^rankstack_stage_latency_seconds_(count|sum)|^rankstack_stage_passed_through_total|^rankstack_events_(sent|queued|impressions_dropped)"
