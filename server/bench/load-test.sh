@@ -27,6 +27,13 @@ for _ in $(seq 1 300); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" > /dev/null || { tail -50 "$WORK/server.log"; exit 1; }
 echo "server ready (data in $WORK/data); $(nproc) CPUs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The default neural reranker trains in the background after the start; measure with it active.
+KEY=$(cat "$WORK/data/admin-api-key")
+for _ in $(seq 1 600); do
+  if curl -sf -H "X-Api-Key: $KEY" "http://127.0.0.1:$PORT/v1/admin/rerank/models" | grep -q '"active":"'; then break; fi
+  sleep 1
+done
+grep -E "reranker training|neural reranker" "$WORK/server.log" | sed 's/^.*: //' || true
 
 export QUERIES="$WORK/queries.txt"
 URL="http://127.0.0.1:$PORT"
@@ -49,4 +56,4 @@ for ranker in bm25 full; do
   run "$ranker" 0
 done
 echo "=== server's own stage latencies (Prometheus summary: count, sum in seconds)"
-curl -s "$URL/actuator/prometheus" | grep -E "^rankstack_stage_latency_seconds_(count|sum)|^rankstack_events_(sent|queued|impressions_dropped)"
+curl -s "$URL/actuator/prometheus" | grep -E "^rankstack_stage_latency_seconds_(count|sum)|^rankstack_stage_passed_through_total|^rankstack_events_(sent|queued|impressions_dropped)"

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param index       {@code rankstack.index.*}: the collection served
  * @param search      {@code rankstack.search.*}: request limits and stage depths and budgets
  * @param ltr         {@code rankstack.ltr.*}: the LambdaMART stage and its default model
+ * @param rerank      {@code rankstack.rerank.*}: the neural reranker stage and its default model
+ * @param ctr         {@code rankstack.ctr.*}: the online AdaptDHM CTR stage of recommendations
  * @param bandit      {@code rankstack.bandit.*}: the online slate
  * @param events      {@code rankstack.events.*}: event logging and intake
  * @param admin       {@code rankstack.admin.*}: the admin API key
@@ -29,6 +31,8 @@ public record RankstackProperties(
     @DefaultValue Index index,
     @DefaultValue Search search,
     @DefaultValue Ltr ltr,
+    @DefaultValue Rerank rerank,
+    @DefaultValue Ctr ctr,
     @DefaultValue Bandit bandit,
     @DefaultValue Events events,
     @DefaultValue Admin admin,
@@ -147,6 +151,49 @@ public record RankstackProperties(
     public Bandit {
       check(slateSize >= 1 && slateSize <= 100, "bandit.slate-size", slateSize, "must be in [1, 100]");
       check(poolSize >= slateSize && poolSize <= 1000, "bandit.pool-size", poolSize, "must be in [bandit.slate-size, 1000]");
+    }
+  }
+
+  /**
+   * @param enabled     the neural rerank stage runs after LambdaMART in the {@code full} ranker
+   * @param topN        candidates the cross-encoder rescores (the rest keep LambdaMART's order below them)
+   * @param budgetMs    the stage's own time budget; over it the stage passes LambdaMART's list through
+   * @param model       folder name under {@code data-dir/models} holding the versions
+   * @param trainOnStart train a small default model in the background when there is no version
+   * @param trainSeed   seeds the default model's initialiser and shuffling
+   * @param poolSize    predictors, i.e. requests reranked concurrently
+   */
+  public record Rerank(@DefaultValue("true") boolean enabled, @DefaultValue("30") int topN,
+                       @DefaultValue("150") long budgetMs, @DefaultValue("rerank") String model,
+                       @DefaultValue("true") boolean trainOnStart, @DefaultValue("12345") long trainSeed,
+                       @DefaultValue("4") int poolSize) {
+    public Rerank {
+      check(topN >= 1 && topN <= 1000, "rerank.top-n", topN, "must be in [1, 1000]");
+      check(budgetMs >= 1, "rerank.budget-ms", budgetMs, "must be >= 1");
+      check(model != null && model.matches("[A-Za-z0-9._-]+"), "rerank.model", model, "must be a folder name");
+      check(poolSize >= 1 && poolSize <= 64, "rerank.pool-size", poolSize, "must be in [1, 64]");
+    }
+  }
+
+  /**
+   * @param enabled     the CTR stage runs before the slate in recommendations, and its learner in-process
+   * @param clusters    K of AdaptDHM's distribution router
+   * @param batchSize   training examples per optimiser step of the online learner
+   * @param checkpointBatches   a checkpoint (and a new published version) after this many batches ...
+   * @param checkpointMs        ... or after this much time, whichever comes first
+   * @param idleFlushMs train an incomplete batch when no example arrived for this long
+   * @param seed        seeds the model's initialiser
+   */
+  public record Ctr(@DefaultValue("true") boolean enabled, @DefaultValue("4") int clusters,
+                    @DefaultValue("64") int batchSize, @DefaultValue("10") int checkpointBatches,
+                    @DefaultValue("30000") long checkpointMs, @DefaultValue("2000") long idleFlushMs,
+                    @DefaultValue("20261129") long seed) {
+    public Ctr {
+      check(clusters >= 1 && clusters <= 64, "ctr.clusters", clusters, "must be in [1, 64]");
+      check(batchSize >= 1 && batchSize <= 100000, "ctr.batch-size", batchSize, "must be in [1, 100000]");
+      check(checkpointBatches >= 1, "ctr.checkpoint-batches", checkpointBatches, "must be >= 1");
+      check(checkpointMs >= 1, "ctr.checkpoint-ms", checkpointMs, "must be >= 1");
+      check(idleFlushMs >= 0, "ctr.idle-flush-ms", idleFlushMs, "must be >= 0");
     }
   }
 

@@ -13,6 +13,10 @@ import io.rankstack.server.events.RecentImpressions;
 import io.rankstack.server.experiment.Experiments;
 import io.rankstack.server.model.LtrTraining;
 import io.rankstack.server.model.ModelRegistry;
+import io.rankstack.server.model.RerankRegistry;
+import io.rankstack.server.model.RerankTraining;
+import io.rankstack.server.pipeline.CtrStage;
+import io.rankstack.server.pipeline.NeuralRerankStage;
 import io.rankstack.server.pipeline.BanditSlateStage;
 import io.rankstack.server.pipeline.FeatureStage;
 import io.rankstack.server.pipeline.LambdaMartStage;
@@ -44,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,11 +57,10 @@ import org.springframework.context.annotation.Configuration;
  * Wires the serving pipeline from the settings: the collection, the model registry (training the
  * default model when there is none), the learn loop, the event log and the named rankers.
  *
- * <p>Stages in order: BM25 retrieval ({@code search.retrieval-depth}) → features for the top
- * {@code search.rerank-depth} → LambdaMART ({@code ltr.enabled}) → bandit slate ({@code bandit.enabled}).
- * The neural reranker (between LambdaMART and the slate) and the CTR model (recommendations, before
- * the slate) are not part of this build: their modules are still open issues; each becomes one more
- * {@link Stage} in the lists below.
+ * <p>Search stages in order: BM25 retrieval ({@code search.retrieval-depth}) → features for the top
+ * {@code search.rerank-depth} → LambdaMART ({@code ltr.enabled}) → neural reranker over the top
+ * {@code rerank.top-n} ({@code rerank.enabled}, {@code full} ranker only) → bandit slate
+ * ({@code bandit.enabled}). Recommendations: candidates → AdaptDHM CTR ({@code ctr.enabled}) → slate.
  */
 @Configuration(proxyBeanMethods = false)
 public class ServerConfiguration {
@@ -89,6 +94,57 @@ public class ServerConfiguration {
   }
 
   @Bean(destroyMethod = "close")
+  RerankRegistry rerankRegistry(RankstackProperties props) {
+    return new RerankRegistry(props.dataDir().resolve("models").resolve(props.rerank().model()),
+        props.rerank().poolSize(), props.rerank().topN());
+  }
+
+  /**
+   * The reranker trainer; with {@code rerank.enabled} it activates the preferred saved version, or,
+   * when there is none and {@code rerank.train-on-start} is set, trains the default one on a
+   * background thread (the stage passes through until it is active) so the start is not delayed.
+   */
+  @Bean
+  RerankTraining rerankTraining(RankstackProperties props, Collection collection, RerankRegistry registry) {
+    RerankTraining t = new RerankTraining(collection, registry, props.rerank().topN(), props.rerank().trainSeed(),
+        Clock.systemUTC());
+    if (!props.rerank().enabled()) {
+      return t;
+    }
+    String version = registry.preferredVersion().orElse(null);
+    if (version != null) {
+      registry.activate(version);
+      LOG.info("neural reranker {} active", version);
+    } else if (props.rerank().trainOnStart()) {
+      LOG.info("no reranker model under {}: training the default one from the sample's judgments in the background"
+          + " (the rerank stage passes through until it is ready) ...", registry.root());
+      t.queue();
+      Thread th = new Thread(() -> {
+        try {
+          String v = t.trainQueued(Collection.sampleFile(props, "queries.jsonl"),
+              Collection.sampleFile(props, "qrels/test.tsv"), LOG::info);
+          registry.activate(v);
+          LOG.info("neural reranker {} active", v);
+        } catch (Exception | Error e) {
+          LOG.error("training the default reranker failed; the rerank stage passes through: {}", e.toString(), e);
+        }
+      }, "rankstack-rerank-training");
+      th.setDaemon(true);
+      th.start();
+    } else {
+      LOG.info("no reranker model under {} and rerank.train-on-start=false: the rerank stage passes through"
+          + " until one is trained (POST /v1/admin/rerank/training)", registry.root());
+    }
+    return t;
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "rankstack.ctr.enabled", havingValue = "true", matchIfMissing = true)
+  CtrLearnerService ctrLearner(RankstackProperties props, LearnLoopService loop) {
+    return new CtrLearnerService(props, loop.loop().bootstrapServers());
+  }
+
+  @Bean(destroyMethod = "close")
   LearnLoopService learnLoop(RankstackProperties props, MeterRegistry registry) {
     LearnLoopService s = new LearnLoopService(props);
     new KafkaStreamsMetrics(s.loop().streams(), Tags.of("app", "learn-loop")).bindTo(registry);
@@ -113,6 +169,7 @@ public class ServerConfiguration {
 
   @Bean
   Pipelines pipelines(RankstackProperties props, Collection collection, ModelRegistry models, LearnLoopService loop,
+                      RerankRegistry rerankModels, ObjectProvider<CtrLearnerService> ctr,
                       ExecutorService stageExecutor, MeterRegistry registry) {
     Duration budget = Duration.ofMillis(props.search().stageBudgetMs());
     Stage features = new FeatureStage(collection, props.search().rerankDepth());
@@ -123,7 +180,13 @@ public class ServerConfiguration {
       ltrStages.add(ltr);
     }
     List<Stage> full = new ArrayList<>(ltrStages);
+    if (props.rerank().enabled()) {
+      full.add(new NeuralRerankStage(rerankModels, props.rerank().topN(), Duration.ofMillis(props.rerank().budgetMs())));
+    }
     List<Stage> recommend = new ArrayList<>();
+    if (props.ctr().enabled()) {
+      recommend.add(new CtrStage(ctr.getObject().holder(), CtrLearnerService.DENSE_FEATURES));
+    }
     if (props.bandit().enabled()) {
       full.add(bandit);
       recommend.add(bandit);

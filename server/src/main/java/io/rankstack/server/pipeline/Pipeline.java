@@ -1,5 +1,6 @@
 package io.rankstack.server.pipeline;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.rankstack.core.Candidate;
@@ -30,6 +31,7 @@ public final class Pipeline {
   private final Duration budget;
   private final ExecutorService executor;
   private final Map<String, Timer> timers = new LinkedHashMap<>();
+  private final Map<String, Counter> passedThrough = new LinkedHashMap<>();
 
   /**
    * @param name     the ranker this pipeline implements ({@code bm25}, {@code ltr}, {@code full})
@@ -46,6 +48,9 @@ public final class Pipeline {
     for (Stage s : this.stages) {
       timers.put(s.name(), Timer.builder("rankstack.stage.latency").description("time of one ranking stage")
           .tag("stage", s.name()).publishPercentileHistogram().register(registry));
+      passedThrough.put(s.name(), Counter.builder("rankstack.stage.passed.through")
+          .description("requests on which a stage passed its input through (fault, budget, no model)")
+          .tag("stage", s.name()).register(registry));
     }
   }
 
@@ -67,18 +72,19 @@ public final class Pipeline {
       long start = System.nanoTime();
       String reason = null;
       RankedList out = null;
+      Duration limit = stage.budget().orElse(budget);
       Future<RankedList> f = executor.submit(() -> stage.apply(context, in));
       try {
-        out = f.get(budget.toNanos(), TimeUnit.NANOSECONDS);
+        out = f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         if (out == null) {
           reason = "stage returned no list";
         }
       } catch (TimeoutException e) {
         f.cancel(true);
-        reason = "over its budget of " + budget.toMillis() + " ms";
+        reason = "over its budget of " + limit.toMillis() + " ms";
       } catch (ExecutionException e) {
         Throwable c = e.getCause() == null ? e : e.getCause();
-        reason = c.getClass().getSimpleName() + ": " + c.getMessage();
+        reason = c instanceof StagePassThrough ? c.getMessage() : c.getClass().getSimpleName() + ": " + c.getMessage();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         f.cancel(true);
@@ -88,6 +94,9 @@ public final class Pipeline {
       timers.get(stage.name()).record(nanos, TimeUnit.NANOSECONDS);
       String version = safeVersion(stage, context);
       boolean passed = reason != null;
+      if (passed) {
+        passedThrough.get(stage.name()).increment();
+      }
       current = passed ? in : out;
       trace.add(new StageTrace(stage.name(), nanos / 1000, in.size(), current.size(), version, passed, reason));
       if (explain) {

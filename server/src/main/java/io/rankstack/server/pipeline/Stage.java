@@ -8,8 +8,8 @@ import io.rankstack.core.RankedList;
  * time budget and passes its input through when it throws or runs over, so a stage never fails a
  * request. Implementations are thread-safe (one instance serves every request).
  *
- * <p>The neural reranker and the CTR model plug in here when their modules land: each is one more
- * implementation added to the pipeline in {@code PipelineFactory}.
+ * <p>A stage that decides not to act (no model yet) throws {@link StagePassThrough}: the trace then
+ * shows its reason without an exception class.
  */
 public interface Stage {
   /** Short name shown in the {@code stages} trace and the latency metric's tag. */
@@ -17,6 +17,14 @@ public interface Stage {
 
   /** The version of the model behind the stage for this request, or the empty string when none. */
   String version(RequestContext context);
+
+  /**
+   * The stage's own time budget, or empty for the pipeline's ({@code search.stage-budget-ms}). A
+   * stage with an expensive model (the neural reranker) sets its own.
+   */
+  default java.util.Optional<java.time.Duration> budget() {
+    return java.util.Optional.empty();
+  }
 
   /**
    * The stage's list for this request.

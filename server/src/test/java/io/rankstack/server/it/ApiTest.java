@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +24,18 @@ class ApiTest extends ServerTestBase {
     JsonNode r = json(get("/v1/search?q=" + enc("supersonic wing") + "&k=5&explain=true"));
     assertEquals(5, r.get("items").size());
     assertNotNull(r.get("impressionId").asText());
-    String[] stages = {"bm25", "features", "lambdamart", "bandit"};
+    String[] stages = {"bm25", "features", "lambdamart", "rerank", "bandit"};
     assertEquals(stages.length, r.get("stages").size());
     for (int i = 0; i < stages.length; i++) {
       JsonNode s = r.get("stages").get(i);
       assertEquals(stages[i], s.get("stage").asText());
-      assertFalse(s.get("passedThrough").asBoolean(), s.toString());
+      if (stages[i].equals("rerank") && s.get("passedThrough").asBoolean()) {
+        // Until rerankTrainingActivatesTheNeuralStage has run, the shared server has no reranker.
+        assertTrue(s.get("reason").asText().startsWith("no model yet"), s.toString());
+        assertEquals("", s.get("modelVersion").asText(), s.toString());
+      } else {
+        assertFalse(s.get("passedThrough").asBoolean(), s.toString());
+      }
     }
     assertEquals(100, r.get("stages").get(1).get("outputSize").asInt(), "features cut to the rerank depth");
     JsonNode item = r.get("items").get(0);
@@ -70,6 +79,69 @@ class ApiTest extends ServerTestBase {
     });
     assertTrue(sources.contains("similar"), "candidates similar to the clicked document: " + sources);
     assertEquals("candidates", r.get("stages").get(0).get("stage").asText());
+    JsonNode ctr = r.get("stages").get(1);
+    assertEquals("ctr", ctr.get("stage").asText(), r.get("stages").toString());
+    assertEquals("bandit", r.get("stages").get(2).get("stage").asText());
+    // Whether the online learner has checkpointed yet depends on timing: either a version, or a
+    // pass-through that says there is none.
+    if (ctr.get("passedThrough").asBoolean()) {
+      assertTrue(ctr.get("reason").asText().startsWith("no model yet"), ctr.toString());
+    } else {
+      assertTrue(ctr.get("modelVersion").asText().startsWith("ctr-v"), ctr.toString());
+    }
+  }
+
+  @Test
+  void rerankTrainingActivatesTheNeuralStage() throws Exception {
+    // Six judged queries keep the training to seconds; the route takes server-side paths.
+    Path sample = Path.of("..", "samples", "cranfield").toAbsolutePath().normalize();
+    List<String> qrels = Files.readAllLines(sample.resolve("qrels").resolve("test.tsv"));
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    List<String> kept = new java.util.ArrayList<>(List.of(qrels.get(0)));
+    for (String line : qrels.subList(1, qrels.size())) {
+      String q = line.split("\t")[0];
+      if (ids.size() < 6 || ids.contains(q)) {
+        ids.add(q);
+        kept.add(line);
+      }
+    }
+    Path small = Files.createTempFile(dataDir(), "qrels-", ".tsv");
+    Files.write(small, kept);
+    HttpResponse<String> start = send(HttpRequest.newBuilder(uri("/v1/admin/rerank/training?activate=true&qrels="
+            + enc(small.toString()) + "&queries=" + enc(sample.resolve("queries.jsonl").toString())))
+        .header("X-Api-Key", API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertEquals(202, start.statusCode(), start.body());
+    JsonNode status = null;
+    long end = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < end) {
+      status = json(send(HttpRequest.newBuilder(uri("/v1/admin/rerank/training")).header("X-Api-Key", API_KEY).GET().build()));
+      if (status.get("phase").asText().equals("saved") || status.get("phase").asText().equals("failed")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertNotNull(status);
+    assertEquals("saved", status.get("phase").asText(), status.toString());
+    String version = status.get("version").asText();
+    JsonNode models = null;
+    while (System.nanoTime() < end) { // activation follows the save on the training thread
+      models = json(send(HttpRequest.newBuilder(uri("/v1/admin/rerank/models")).header("X-Api-Key", API_KEY).GET().build()));
+      if (version.equals(models.get("active").asText())) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(version, models.get("active").asText(), models.toString());
+    assertTrue(models.get("versions").get(0).get("metadata").asText().contains("erank-cross-encoder"), models.toString());
+    JsonNode r = json(get("/v1/search?q=" + enc("boundary layer flow") + "&k=5"));
+    JsonNode stage = r.get("stages").get(3);
+    assertEquals("rerank", stage.get("stage").asText());
+    assertFalse(stage.get("passedThrough").asBoolean(), stage.toString());
+    assertEquals(version, stage.get("modelVersion").asText());
+    assertEquals(100, stage.get("inputSize").asInt(), "every candidate goes on, the top 30 reordered");
+    assertEquals(404, send(HttpRequest.newBuilder(uri("/v1/admin/rerank/models/no-such/activate")).header("X-Api-Key", API_KEY)
+        .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+    assertEquals(401, get("/v1/admin/rerank/models").statusCode());
   }
 
   @Test
@@ -175,7 +247,8 @@ class ApiTest extends ServerTestBase {
     JsonNode doc = json(get("/v3/api-docs"));
     JsonNode paths = doc.get("paths");
     for (String p : new String[] {"/v1/search", "/v1/recommend", "/v1/events", "/v1/experiments/{id}", "/v1/admin/documents",
-        "/v1/admin/documents/{id}", "/v1/admin/models", "/v1/admin/models/{version}/activate", "/v1/admin/training"}) {
+        "/v1/admin/documents/{id}", "/v1/admin/models", "/v1/admin/models/{version}/activate", "/v1/admin/training",
+        "/v1/admin/rerank/models", "/v1/admin/rerank/models/{version}/activate", "/v1/admin/rerank/training"}) {
       assertTrue(paths.has(p), "OpenAPI lists " + p);
     }
     assertEquals(200, get("/swagger-ui/index.html").statusCode());

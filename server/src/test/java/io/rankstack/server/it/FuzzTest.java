@@ -19,7 +19,8 @@ class FuzzTest extends ServerTestBase {
   private static final long SEED = 20261129L;
   private static final int REQUESTS = 1200;
   private static final String[] PATHS = {"/v1/search", "/v1/recommend", "/v1/events", "/v1/experiments/x",
-      "/v1/admin/documents", "/v1/admin/models", "/v1/admin/training", "/v1/admin/models/v/activate", "/v1/nope"};
+      "/v1/admin/documents", "/v1/admin/models", "/v1/admin/training", "/v1/admin/models/v/activate",
+      "/v1/admin/rerank/models", "/v1/admin/rerank/training", "/v1/admin/rerank/models/v/activate", "/v1/nope"};
 
   @Test
   void noBadRequestGetsA5xx() {

@@ -30,6 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "rankstack.streaming.grace-ms=0",
     "rankstack.streaming.partitions=2",
     "rankstack.ltr.train-rounds=30",
+    // No background reranker training in the shared context (ApiTest trains a tiny one through the
+    // admin API); a generous budget so that a loaded machine does not turn reranking on and off.
+    "rankstack.rerank.train-on-start=false",
+    "rankstack.rerank.budget-ms=2000",
     "rankstack.admin.api-key=" + ServerTestBase.API_KEY,
     "rankstack.experiments[0].id=ltr-vs-bm25",
     "rankstack.experiments[0].ranker-a=ltr",

@@ -102,4 +102,46 @@ class PipelineTest {
     assertEquals("over its budget of 200 ms", t.reason());
     assertTrue(t.micros() >= 200_000 && t.micros() < 4_000_000, "waited about the budget: " + t.micros());
   }
+
+  @Test
+  void aStageThatChoosesToPassThroughIsReportedByItsReasonAndCounted() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    Pipeline p = new Pipeline("t", List.of(stage("idle", in -> {
+      throw new StagePassThrough("no model yet");
+    }), reverse("after")), Duration.ofMillis(200), executor, meters);
+    p.run(null, IN, false);
+    Pipeline.Result r = p.run(null, IN, false);
+    assertEquals("no model yet", r.trace().get(0).reason(), "the reason without an exception class");
+    assertEquals(2.0, meters.get("rankstack.stage.passed.through").tag("stage", "idle").counter().count());
+    assertEquals(0.0, meters.get("rankstack.stage.passed.through").tag("stage", "after").counter().count());
+  }
+
+  @Test
+  void aStageWithItsOwnBudgetIsCutOffAtThatBudget() {
+    Stage slow = new Stage() {
+      @Override
+      public String name() {
+        return "own";
+      }
+
+      @Override
+      public String version(RequestContext context) {
+        return "";
+      }
+
+      @Override
+      public java.util.Optional<Duration> budget() {
+        return java.util.Optional.of(Duration.ofMillis(50));
+      }
+
+      @Override
+      public RankedList apply(RequestContext context, RankedList input) throws InterruptedException {
+        Thread.sleep(5_000);
+        return input;
+      }
+    };
+    Pipeline.Result r = new Pipeline("t", List.of(slow), Duration.ofSeconds(30), executor, new SimpleMeterRegistry())
+        .run(null, IN, false);
+    assertEquals("over its budget of 50 ms", r.trace().get(0).reason());
+  }
 }

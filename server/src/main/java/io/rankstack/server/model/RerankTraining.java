@@ -1,0 +1,191 @@
+package io.rankstack.server.model;
+
+import io.rankstack.core.Judgments;
+import io.rankstack.core.Query;
+import io.rankstack.core.RankedList;
+import io.rankstack.core.io.TrecFormats;
+import io.rankstack.index.Bm25Searcher;
+import io.rankstack.index.io.QueryFormat;
+import io.rankstack.rerank.ArchitectureConfig;
+import io.rankstack.rerank.RerankDoc;
+import io.rankstack.rerank.RerankModel;
+import io.rankstack.rerank.RerankQuery;
+import io.rankstack.rerank.RerankTrainer;
+import io.rankstack.rerank.ScoreHead;
+import io.rankstack.rerank.TargetScores;
+import io.rankstack.rerank.Tokenizer;
+import io.rankstack.rerank.TrainingConfig;
+import io.rankstack.server.pipeline.NeuralRerankStage;
+import io.rankstack.server.search.Collection;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Trains a neural reranker version from graded judgments over the served collection: for every
+ * judged query the BM25 top {@code depth} (the candidates the stage sees, less LambdaMART's
+ * reordering) with the document text the stage reads ({@link NeuralRerankStage#text}); targets
+ * from the grades by {@link TargetScores#fromGrade} (unjudged = 0); a seeded 80/20 query split, the
+ * 20% for the validation nDCG@10 in the progress lines. The architecture is deliberately tiny (one
+ * Transformer layer of width 16, 64 tokens per pair, no first-stage features, vocabulary from the
+ * training texts) and SFT runs one epoch: a default that trains in about a minute on 2 cores, not
+ * an effectiveness claim (docs/experiments/rerank.md measures the reranker properly). One training
+ * at a time; {@link #status()} reports progress.
+ */
+public final class RerankTraining {
+  private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Collection collection;
+  private final RerankRegistry registry;
+  private final int depth;
+  private final long seed;
+  private final Clock clock;
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicReference<Status> status = new AtomicReference<>(new Status("idle", 0, "", null, null));
+
+  /**
+   * Progress of the latest training.
+   *
+   * @param phase   idle, queued, extracting, training, saved, failed
+   * @param percent 0–100
+   * @param detail  words for a person
+   * @param version the version trained (when saved)
+   * @param metrics the model's training metrics (when saved)
+   */
+  public record Status(String phase, int percent, String detail, String version, Map<String, Object> metrics) {}
+
+  public RerankTraining(Collection collection, RerankRegistry registry, int depth, long seed, Clock clock) {
+    this.collection = Objects.requireNonNull(collection);
+    this.registry = Objects.requireNonNull(registry);
+    this.depth = depth;
+    this.seed = seed;
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  public Status status() {
+    return status.get();
+  }
+
+  public boolean running() {
+    return running.get();
+  }
+
+  /**
+   * Claims the trainer and sets the status to {@code queued}.
+   *
+   * @throws IllegalStateException when a training runs already
+   */
+  public void queue() {
+    if (!running.compareAndSet(false, true)) {
+      throw new IllegalStateException("a reranker training is running already: " + status.get().detail());
+    }
+    status.set(new Status("queued", 0, "waiting for the training thread", null, null));
+  }
+
+  /**
+   * Runs the training claimed with {@link #queue()} and saves a new version (not activated).
+   *
+   * @param progress receives a line per step (the start-up log shows them)
+   * @return the new version
+   */
+  public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
+    if (!running.get()) {
+      throw new IllegalStateException("call queue() first");
+    }
+    try {
+      Judgments qrels = TrecFormats.readAnyQrels(qrelsFile);
+      List<Query> queries = new ArrayList<>();
+      for (Query q : QueryFormat.BEIR.readAll(queriesFile)) {
+        if (!qrels.of(q.id()).isEmpty()) {
+          queries.add(q);
+        }
+      }
+      if (queries.size() < 5) {
+        throw new IllegalArgumentException(qrelsFile + " judges only " + queries.size() + " of the queries in "
+            + queriesFile + "; at least 5 are needed to train");
+      }
+      List<RerankQuery> data = new ArrayList<>();
+      try (Bm25Searcher searcher = collection.acquire()) {
+        for (int i = 0; i < queries.size(); i++) {
+          Query q = queries.get(i);
+          RankedList first = searcher.search(q, depth);
+          List<RerankDoc> docs = new ArrayList<>();
+          for (var c : first.candidates()) {
+            String text = searcher.document(c.docId()).map(NeuralRerankStage::text).orElse("");
+            Integer g = qrels.grade(q.id(), c.docId());
+            int grade = g == null || g < 0 ? 0 : g;
+            docs.add(new RerankDoc(c.docId(), text, grade, TargetScores.fromGrade(grade), new float[0]));
+          }
+          if (!docs.isEmpty()) {
+            data.add(new RerankQuery(q.id(), q.text(), docs));
+          }
+          if ((i + 1) % 50 == 0 || i + 1 == queries.size()) {
+            set("extracting", 5 + 25 * (i + 1) / queries.size(), "candidates for " + (i + 1) + "/" + queries.size()
+                + " queries", progress);
+          }
+        }
+      }
+      List<RerankQuery> shuffled = new ArrayList<>(data);
+      SplittableRandom rnd = new SplittableRandom(seed);
+      for (int i = shuffled.size() - 1; i > 0; i--) {
+        int j = rnd.nextInt(i + 1);
+        RerankQuery t = shuffled.get(i);
+        shuffled.set(i, shuffled.get(j));
+        shuffled.set(j, t);
+      }
+      int nValid = Math.max(1, shuffled.size() / 5);
+      List<RerankQuery> validation = shuffled.subList(0, nValid);
+      List<RerankQuery> train = shuffled.subList(nValid, shuffled.size());
+      List<String> texts = new ArrayList<>();
+      for (RerankQuery q : train) {
+        texts.add(q.text());
+        q.docs().forEach(d -> texts.add(d.text()));
+      }
+      Tokenizer tokenizer = Tokenizer.build(texts, 2, 4000, 256);
+      ArchitectureConfig arch = new ArchitectureConfig(ScoreHead.GRADED, 1, 16, 2, 64, 16, 0, tokenizer.idCount());
+      int pairs = train.stream().mapToInt(q -> q.docs().size()).sum();
+      set("training", 35, "cross-encoder SFT, 1 epoch over " + pairs + " pairs of " + train.size()
+          + " queries (" + validation.size() + " for validation)", progress);
+      RerankModel model = new RerankTrainer(TrainingConfig.defaults(seed).withEpochs(1, 0))
+          .train(arch, tokenizer, train, validation, null, p -> set("training", 90, p.toString(), progress));
+      String version = newVersion();
+      try {
+        registry.save(version, model);
+        status.set(new Status("saved", 100, "version " + version + ": " + model.parameterCount() + " parameters, "
+            + model.metrics(), version, model.metrics()));
+      } finally {
+        model.close();
+      }
+      progress.accept("reranker training 100%: " + status.get().detail());
+      return version;
+    } catch (Exception | Error e) {
+      status.set(new Status("failed", 100, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
+      throw e;
+    } finally {
+      running.set(false);
+    }
+  }
+
+  private void set(String phase, int percent, String detail, Consumer<String> progress) {
+    status.set(new Status(phase, percent, detail, null, null));
+    progress.accept("reranker training " + percent + "%: " + detail);
+  }
+
+  private String newVersion() {
+    String base = VERSION.format(clock.instant());
+    String v = base;
+    for (int i = 2; registry.versions().contains(v); i++) {
+      v = base + "-" + i;
+    }
+    return v;
+  }
+}
