@@ -63,9 +63,11 @@ public final class Grpo {
    * The listwise reward r_RR of every rollout of one query. All N×G sampled scores are ranked
    * together by {@link #minRanks}; with r a rollout's rank, s its sampled score and the parameters p:
    * <ul>
-   *   <li>relevant document: {@code p.relevantWeight / r} (reciprocal rank);</li>
+   *   <li>relevant document: {@code p.relevantWeight / r} (reciprocal rank; with
+   *       {@code p.tiesAgainstRelevant}, r also counts the non-relevant rollouts tied with it);</li>
    *   <li>non-relevant document ranked strictly above at least one relevant rollout:
-   *       {@code −p.penalty / r} (the higher it intrudes, the larger the penalty);</li>
+   *       {@code −p.penalty / r} (the higher it intrudes, the larger the penalty; with
+   *       {@code p.tiesAgainstRelevant}, a tie with the lowest relevant rollout counts as above it);</li>
    *   <li>non-relevant document with no relevant rollout below it (all relevant rollouts rank at or
    *       above it, or the list has none): {@code −p.anchorWeight × ((s − s_sft) / 10)²}, which keeps
    *       the score of a harmless non-relevant document near the SFT model's score {@code s_sft}.</li>
@@ -93,11 +95,16 @@ public final class Grpo {
       System.arraycopy(sampled[i], 0, flat, i * g, g);
     }
     int[] ranks = minRanks(flat);
-    int worstRelevantRank = 0; // 0: no relevant rollout
+    boolean anyRelevant = false;
+    int lowestRelevant = Integer.MAX_VALUE; // lowest sampled score of a relevant rollout
+    int[] nonRelevantAt = new int[ScoreHead.MAX_SCORE + 2]; // non-relevant rollouts per sampled score
     for (int i = 0; i < n; i++) {
-      if (relevant[i]) {
-        for (int k = 0; k < g; k++) {
-          worstRelevantRank = Math.max(worstRelevantRank, ranks[i * g + k]);
+      for (int k = 0; k < g; k++) {
+        if (relevant[i]) {
+          anyRelevant = true;
+          lowestRelevant = Math.min(lowestRelevant, sampled[i][k]);
+        } else if (sampled[i][k] >= 0 && sampled[i][k] < nonRelevantAt.length) {
+          nonRelevantAt[sampled[i][k]]++;
         }
       }
     }
@@ -105,12 +112,15 @@ public final class Grpo {
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < g; k++) {
         int r = ranks[i * g + k];
+        int s = sampled[i][k];
         if (relevant[i]) {
-          out[i][k] = p.relevantWeight() / r;
-        } else if (r < worstRelevantRank) {
+          // pessimistic tie-break: tied non-relevant rollouts count as ranked above this one
+          int tiedNonRelevant = p.tiesAgainstRelevant() && s >= 0 && s < nonRelevantAt.length ? nonRelevantAt[s] : 0;
+          out[i][k] = p.relevantWeight() / (r + tiedNonRelevant);
+        } else if (anyRelevant && (s > lowestRelevant || (p.tiesAgainstRelevant() && s == lowestRelevant))) {
           out[i][k] = -p.penalty() / r;
         } else {
-          double d = (sampled[i][k] - sftScores[i]) / (double) ScoreHead.MAX_SCORE;
+          double d = (s - sftScores[i]) / (double) ScoreHead.MAX_SCORE;
           out[i][k] = -p.anchorWeight() * d * d;
         }
       }

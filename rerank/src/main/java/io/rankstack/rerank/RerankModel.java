@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>Files ({@link #save}): {@code rerank-0000.params} (DJL's parameter file) and {@code model.json}:
  * {@code formatVersion}, {@code kind}, {@code version} (Rankstack's), {@code created},
- * {@code architecture} (every field of {@link ArchitectureConfig}), {@code tokenizer} (buckets and
+ * {@code architecture} (every field of {@link ArchitectureConfig}), {@code featureNames} (the
+ * first-stage features the head reads, see {@link #withFeatureNames}), {@code tokenizer} (buckets and
  * the vocabulary in id order), {@code training} and {@code metrics} (free-form provenance given by
  * the trainer and the caller), {@code parameters} (count). {@link #load} reads the architecture and
  * checks it against the tokenizer and, when given, the expected one before DJL reads the
@@ -49,6 +50,7 @@ public final class RerankModel implements AutoCloseable {
   private final ArchitectureConfig arch;
   private final Map<String, Object> training;
   private final Map<String, Object> metrics;
+  private List<String> featureNames = List.of();
 
   RerankModel(Model model, Tokenizer tokenizer, ArchitectureConfig arch, Map<String, Object> training,
               Map<String, Object> metrics) {
@@ -65,6 +67,30 @@ public final class RerankModel implements AutoCloseable {
 
   public Tokenizer tokenizer() {
     return tokenizer;
+  }
+
+  /**
+   * Names of the first-stage features the head reads, in input order; empty when unnamed (a model
+   * saved before names were recorded) or when the architecture has no features.
+   */
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /**
+   * Records the names of the first-stage features (saved in model.json as {@code featureNames} and
+   * checked by {@link #load(Path, ArchitectureConfig, List, Device)}), so that a model is never fed
+   * another feature set of the same length.
+   *
+   * @throws IllegalArgumentException when the count differs from the architecture's featureCount
+   */
+  public RerankModel withFeatureNames(List<String> names) {
+    if (names.size() != arch.featureCount()) {
+      throw new IllegalArgumentException(names.size() + " feature names for an architecture with featureCount "
+          + arch.featureCount());
+    }
+    this.featureNames = List.copyOf(names);
+    return this;
   }
 
   /** Provenance of the training run (data, configuration, seed, times). */
@@ -155,6 +181,9 @@ public final class RerankModel implements AutoCloseable {
       json.addProperty("version", RANKSTACK_VERSION);
       json.addProperty("created", Instant.now().toString());
       json.add("architecture", architectureJson(arch));
+      JsonArray fnames = new JsonArray();
+      featureNames.forEach(fnames::add);
+      json.add("featureNames", fnames);
       JsonObject tok = new JsonObject();
       tok.addProperty("scheme", "words lower-cased, split at non-letter/digit; vocabulary + FNV-1a hashed 4-char pieces");
       tok.addProperty("buckets", tokenizer.buckets());
@@ -206,6 +235,18 @@ public final class RerankModel implements AutoCloseable {
    *                 raised before any parameter is read
    */
   public static RerankModel load(Path dir, ArchitectureConfig expected, Device device) {
+    return load(dir, expected, null, device);
+  }
+
+  /**
+   * Loads a model saved by {@link #save}, checking its architecture and its first-stage feature names.
+   *
+   * @param expected             when not null, the architecture the caller expects
+   * @param expectedFeatureNames when not null, the features (in order) the caller will feed: a model
+   *                             recorded with other names, or without names, is an error raised before
+   *                             any parameter is read
+   */
+  public static RerankModel load(Path dir, ArchitectureConfig expected, List<String> expectedFeatureNames, Device device) {
     Path file = dir.resolve("model.json");
     JsonObject json;
     try {
@@ -226,6 +267,20 @@ public final class RerankModel implements AutoCloseable {
     ArchitectureConfig arch = architectureOf(json.getAsJsonObject("architecture"), file);
     if (expected != null && !expected.equals(arch)) {
       throw new IllegalArgumentException(file + ": field 'architecture': " + arch + " differs from the expected " + expected);
+    }
+    List<String> names = new ArrayList<>();
+    if (json.has("featureNames")) {
+      for (JsonElement e : json.getAsJsonArray("featureNames")) {
+        names.add(e.getAsString());
+      }
+    }
+    if (!names.isEmpty() && names.size() != arch.featureCount()) {
+      throw new IllegalArgumentException(file + ": field 'featureNames': " + names.size()
+          + " names but architecture.featureCount is " + arch.featureCount());
+    }
+    if (expectedFeatureNames != null && !expectedFeatureNames.equals(names)) {
+      throw new IllegalArgumentException(file + ": field 'featureNames': the model reads " + names
+          + ", the caller feeds " + expectedFeatureNames);
     }
     JsonObject tok = json.getAsJsonObject("tokenizer");
     List<String> vocab = new ArrayList<>();
@@ -251,7 +306,9 @@ public final class RerankModel implements AutoCloseable {
     Map<String, Object> training = json.has("training") ? JsonUtils.GSON.fromJson(json.get("training"), Map.class) : Map.of();
     @SuppressWarnings("unchecked")
     Map<String, Object> metrics = json.has("metrics") ? JsonUtils.GSON.fromJson(json.get("metrics"), Map.class) : Map.of();
-    return new RerankModel(model, tokenizer, arch, training, metrics);
+    RerankModel loaded = new RerankModel(model, tokenizer, arch, training, metrics);
+    loaded.featureNames = List.copyOf(names);
+    return loaded;
   }
 
   /**

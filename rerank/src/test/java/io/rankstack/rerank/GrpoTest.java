@@ -3,6 +3,7 @@ package io.rankstack.rerank;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -44,14 +45,53 @@ class GrpoTest {
     int[][] sampled = {{9, 5}, {7, 2}, {5, 1}};
     boolean[] relevant = {true, false, false};
     int[] sft = {8, 3, 4};
-    double[][] r = Grpo.rewards(sampled, relevant, sft, RewardParameters.defaults());
+    double[][] r = Grpo.rewards(sampled, relevant, sft, new RewardParameters(1, 1, 1, false));
     assertArrayEquals(new double[] {1.0, 1.0 / 3}, r[0], 1e-12);
     assertArrayEquals(new double[] {-0.5, -0.01}, r[1], 1e-12);
     assertArrayEquals(new double[] {-0.01, -0.09}, r[2], 1e-12);
-    double[][] weighted = Grpo.rewards(sampled, relevant, sft, new RewardParameters(2, 3, 10));
+    double[][] weighted = Grpo.rewards(sampled, relevant, sft, new RewardParameters(2, 3, 10, false));
     assertArrayEquals(new double[] {2.0, 2.0 / 3}, weighted[0], 1e-12);
     assertArrayEquals(new double[] {-1.5, -0.1}, weighted[1], 1e-12);
     assertArrayEquals(new double[] {-0.1, -0.9}, weighted[2], 1e-12);
+  }
+
+  /**
+   * The same samples with ties counted against relevant rollouts (the default): doc 0's 5 ties doc
+   * 2's 5, so its rank is 3 + 1 tied non-relevant rollout = 4 → 1/4; doc 2's 5 ties the lowest
+   * relevant sample and counts as above it → −penalty / 3. Everything else as in the literal rule.
+   */
+  @Test
+  void tiesCountAgainstRelevantRolloutsByDefault() {
+    double[][] r = Grpo.rewards(new int[][] {{9, 5}, {7, 2}, {5, 1}}, new boolean[] {true, false, false},
+        new int[] {8, 3, 4}, RewardParameters.defaults());
+    assertArrayEquals(new double[] {1.0, 0.25}, r[0], 1e-12);
+    assertArrayEquals(new double[] {-0.5, -0.01}, r[1], 1e-12);
+    assertArrayEquals(new double[] {-1.0 / 3, -0.09}, r[2], 1e-12);
+  }
+
+  /**
+   * The collapse found on SciFact: every rollout of every document samples 0 (SFT scores 0). Under
+   * the literal min-rank rule that state is optimal: the relevant rollouts are "rank 1" (reward 1,
+   * the maximum) and the tied non-relevant ones are not above them (anchor reward 0, the maximum).
+   * With ties against the relevant document, it is behind the 4 tied non-relevant rollouts (1/5) and
+   * they are penalised (−1/1); a relevant rollout that samples 3 instead is first (1).
+   */
+  @Test
+  void allEqualScoresAreNoLongerOptimal() {
+    int[][] allZero = {{0, 0}, {0, 0}, {0, 0}};
+    boolean[] relevant = {true, false, false};
+    int[] sft = {0, 0, 0};
+    double[][] literal = Grpo.rewards(allZero, relevant, sft, new RewardParameters(1, 1, 1, false));
+    assertArrayEquals(new double[] {1.0, 1.0}, literal[0], 1e-12);
+    assertArrayEquals(new double[] {0.0, 0.0}, literal[1], 1e-12);
+    double[][] fixed = Grpo.rewards(allZero, relevant, sft, RewardParameters.defaults());
+    assertArrayEquals(new double[] {0.2, 0.2}, fixed[0], 1e-12);
+    assertArrayEquals(new double[] {-1.0, -1.0}, fixed[1], 1e-12);
+    double[][] oneUp = Grpo.rewards(new int[][] {{0, 3}, {0, 0}, {0, 0}}, relevant, sft, RewardParameters.defaults());
+    // 0 ranks 2 (behind the 3) + 4 tied non-relevant rollouts = 6
+    assertArrayEquals(new double[] {1.0 / 6, 1.0}, oneUp[0], 1e-12);
+    double[] a = Grpo.advantages(oneUp[0]);
+    assertTrue(a[1] > 0 && a[0] < 0, "the higher score of the relevant document must get the positive advantage");
   }
 
   @Test

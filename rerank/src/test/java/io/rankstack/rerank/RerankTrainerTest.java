@@ -139,4 +139,27 @@ class RerankTrainerTest {
       assertThrows(IllegalArgumentException.class, () -> m.probabilities(List.of(p), new float[][] {{1}}, 4));
     }
   }
+
+  @Test
+  void featureNamesAreSavedWithTheModelAndCheckedAtLoad(@TempDir Path dir) {
+    List<RerankQuery> withF = TinyData.queries(6, 1, 3);
+    ArchitectureConfig arch = TinyData.arch(tok, ScoreHead.GRADED, 3);
+    List<String> names = List.of("bm25_contents", "tf_title", "rank");
+    try (RerankModel m = new RerankTrainer(TinyData.config(3, 1, 0)).train(arch, tok, withF, null, null, null)) {
+      assertThrows(IllegalArgumentException.class, () -> m.withFeatureNames(List.of("only_one")));
+      m.withFeatureNames(names).save(dir);
+      EncodedPair p = m.encode("alpha beta", "alpha beta");
+      float[][] f = {{1.5f, -0.5f, 2f}};
+      try (RerankModel back = RerankModel.load(dir, arch, names, ai.djl.Device.cpu())) {
+        assertEquals(names, back.featureNames());
+        assertArrayEquals(m.probabilities(List.of(p), f, 4)[0], back.probabilities(List.of(p), f, 4)[0], 0f);
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> RerankModel.load(dir, arch, List.of("bm25_contents", "rank", "tf_title"), ai.djl.Device.cpu()));
+      assertTrue(e.getMessage().contains("model.json: field 'featureNames'"), e.getMessage());
+      try (RerankModel unchecked = RerankModel.load(dir)) {
+        assertEquals(names, unchecked.featureNames());
+      }
+    }
+  }
 }

@@ -33,8 +33,6 @@ import java.util.SplittableRandom;
 
 /** Building reranker data from a collection, its qrels, BM25 lists and teacher scores; scoring runs. */
 final class RerankData {
-  private static final float[] NO_FEATURES = new float[0];
-
   private RerankData() {}
 
   /** Builds the index in {@code indexDir} unless a committed one is there. */
@@ -79,7 +77,7 @@ final class RerankData {
    * the BM25 list, gets the lowest teacher score of the query's relevant documents, or 0).
    */
   static List<RerankQuery> trainingLists(List<Query> queries, Judgments qrels, Run bm25, Map<String, Double> teacher,
-                                          Map<String, String> texts, int perQuery, long seed, boolean bm25Features) {
+                                          Map<String, String> texts, int perQuery, long seed, HeadFeatures features) {
     List<RerankQuery> out = new ArrayList<>();
     SplittableRandom rng = new SplittableRandom(seed);
     for (Query q : queries) {
@@ -131,10 +129,10 @@ final class RerankData {
       }
       int[] targets = TargetScores.fromTeacher(t, rel);
       List<RerankDoc> list = new ArrayList<>();
+      float[][] f = features.rows(q, first, docs);
       for (int i = 0; i < docs.size(); i++) {
         Integer g = grades.get(docs.get(i));
-        float[] f = bm25Features ? Bm25Features.of(first).features(docs.get(i)) : NO_FEATURES;
-        list.add(new RerankDoc(docs.get(i), texts.get(docs.get(i)), g == null ? 0 : Math.max(0, g), targets[i], f));
+        list.add(new RerankDoc(docs.get(i), texts.get(docs.get(i)), g == null ? 0 : Math.max(0, g), targets[i], f[i]));
       }
       out.add(new RerankQuery(q.id(), q.text(), list));
     }
@@ -142,8 +140,12 @@ final class RerankData {
   }
 
   /** The reranker's scores and the hybrid's for every list of a first-stage run: two runs. */
-  static Run[] rerank(RerankModel model, List<Query> queries, Run firstStage, Map<String, String> texts, String tag,
-                      double hybridWeight, PrintWriter out) {
+  static Run[] rerank(RerankModel model, HeadFeatures features, List<Query> queries, Run firstStage, Map<String, String> texts,
+                      String tag, double hybridWeight, PrintWriter out) {
+    if (features.count() != model.architecture().featureCount()) {
+      throw new IllegalArgumentException(features.count() + " head features for a model with featureCount "
+          + model.architecture().featureCount());
+    }
     List<RankedList> plain = new ArrayList<>();
     List<RankedList> hybrid = new ArrayList<>();
     long t0 = System.nanoTime();
@@ -155,19 +157,12 @@ final class RerankData {
       }
       List<EncodedPair> enc = new ArrayList<>();
       double[] bm = new double[first.size()];
-      float[][] feats = null;
-      Bm25Features bf = model.architecture().featureCount() > 0 ? Bm25Features.of(first) : null;
-      if (bf != null) {
-        feats = new float[first.size()][];
-      }
       for (int i = 0; i < first.size(); i++) {
         Candidate c = first.atRank(i + 1);
         enc.add(model.encode(q.text(), texts.getOrDefault(c.docId(), "")));
         bm[i] = c.score();
-        if (bf != null) {
-          feats[i] = bf.features(c.docId());
-        }
       }
+      float[][] feats = features.count() > 0 ? features.rows(q, first, first.docIds()) : null;
       float[][] p = model.probabilities(enc, feats, 64);
       double[] s = new double[p.length];
       for (int i = 0; i < p.length; i++) {

@@ -79,7 +79,9 @@ public final class SciFactRerankCommand implements Callable<Integer> {
   @Option(names = "--rl-epochs", defaultValue = "1") int rlEpochs;
   @Option(names = "--batch", defaultValue = "32") int batch;
   @Option(names = "--lr", defaultValue = "0.001") float lr;
-  @Option(names = "--rl-lr", defaultValue = "0.0001") float rlLr;
+  @Option(names = "--rl-lr", defaultValue = "0.00002",
+      description = "Adam's learning rate of the GRPO stage (default ${DEFAULT-VALUE}; policy gradients need far less than SFT's).")
+  float rlLr;
   @Option(names = "--rl-queries", defaultValue = "2", description = "Queries per GRPO step (default ${DEFAULT-VALUE}).")
   int rlQueries;
   @Option(names = "--group", defaultValue = "5", description = "G, sampled scores per document (default ${DEFAULT-VALUE}).")
@@ -93,6 +95,12 @@ public final class SciFactRerankCommand implements Callable<Integer> {
   int trainQueries;
   @Option(names = "--bm25-features", description = "Feed [z(BM25), 1/rank] of the BM25 top-100 list into the head (default: off).")
   boolean bm25Features;
+  @Option(names = "--ltr-features", description = {"Feed the full LTR feature vector (the features LambdaMART uses, 60 on SciFact),",
+      "standardised per query over the BM25 top-100 list, into the head (default: off)."})
+  boolean ltrFeatures;
+  @Option(names = "--literal-ties", description = {"GRPO reward with the literal min-rank ties (a relevant rollout tied with",
+      "non-relevant ones counts as rank 1); default: ties count against the relevant document."})
+  boolean literalTies;
   @Option(names = "--hybrid-weight", defaultValue = "0.2", description = "Weight of z(BM25) in the hybrid (default ${DEFAULT-VALUE}).")
   double hybridWeight;
 
@@ -123,17 +131,24 @@ public final class SciFactRerankCommand implements Callable<Integer> {
       trainQ = trainQ.stream().filter(q -> keep.contains(q.id())).toList();
     }
     Map<String, String> texts = RerankData.texts(DocumentFormat.BEIR, corpus);
-    Run bm25Train;
-    Run bm25Test;
-    Map<String, Double> teacher;
+    if (bm25Features && ltrFeatures) {
+      throw new IllegalArgumentException("--bm25-features and --ltr-features exclude each other");
+    }
     try (Bm25Searcher searcher = Bm25Searcher.open(index, new Bm25Parameters(0.9f, 0.4f))) {
       FeatureExtractor fx = FeatureExtractor.of(searcher, LtrSupport.fields(searcher, "auto"));
       LtrSupport.Extraction tr = LtrSupport.extract(searcher, fx, trainQ, trainJ, 100, "scifact-train-top100");
-      bm25Train = tr.firstStage();
-      bm25Test = searcher.run("bm25", testQ, top);
-      teacher = crossFittedTeacher(tr.data(), fx.names(), out);
+      Run bm25Train = tr.firstStage();
+      Run bm25Test = searcher.run("bm25", testQ, top);
+      Map<String, Double> teacher = crossFittedTeacher(tr.data(), fx.names(), out);
+      HeadFeatures features = ltrFeatures ? new LtrHeadFeatures(fx) : bm25Features ? HeadFeatures.BM25 : HeadFeatures.NONE;
+      return experiment(out, trainQ, testQ, trainJ, testJ, testQrels, texts, bm25Train, bm25Test, teacher, features);
     }
-    List<RerankQuery> lists = RerankData.trainingLists(trainQ, trainJ, bm25Train, teacher, texts, perQuery, seed, bm25Features);
+  }
+
+  private int experiment(PrintWriter out, List<Query> trainQ, List<Query> testQ, Judgments trainJ, Judgments testJ,
+                         Path testQrels, Map<String, String> texts, Run bm25Train, Run bm25Test,
+                         Map<String, Double> teacher, HeadFeatures features) {
+    List<RerankQuery> lists = RerankData.trainingLists(trainQ, trainJ, bm25Train, teacher, texts, perQuery, seed, features);
     Set<String> held = LtrSupport.sample(lists.stream().map(RerankQuery::queryId).toList(), validFraction, seed);
     List<RerankQuery> fit = lists.stream().filter(q -> !held.contains(q.queryId())).toList();
     final Run bm25TrainLists = bm25Train;
@@ -163,9 +178,9 @@ public final class SciFactRerankCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown configuration '" + c + "' (binary, graded, graded-rl)");
       }
       ArchitectureConfig arch = new ArchitectureConfig(head, layers, hidden, heads, maxLength, maxQueryTokens,
-          bm25Features ? Bm25Features.COUNT : 0, tok.idCount());
+          features.count(), tok.idCount());
       TrainingConfig tc = new TrainingConfig(sftEpochs, rl, batch, rlQueries, lr, rlLr, group, 0.2, 0.001, 1,
-          new RewardParameters(1, penalty, anchor), seed);
+          new RewardParameters(1, penalty, anchor, !literalTies), seed);
       Path ckpt = work.resolve("checkpoints").resolve(head == ScoreHead.BINARY ? "binary" : "graded");
       out.println("== " + c + ": " + arch + "; " + tc);
       out.flush();
@@ -173,8 +188,9 @@ public final class SciFactRerankCommand implements Callable<Integer> {
         out.println("  " + p);
         out.flush();
       })) {
+        m.withFeatureNames(features.names());
         out.printf(Locale.ROOT, "  model: %d parameters (%.1f MB as float32)%n", m.parameterCount(), m.parameterCount() * 4 / 1e6);
-        Run[] r = RerankData.rerank(m, testQ, bm25Test, texts, c, hybridWeight, out);
+        Run[] r = RerankData.rerank(m, features, testQ, bm25Test, texts, c, hybridWeight, out);
         double nd = LtrSupport.metrics(testJ, r[0]).get("ndcg_cut_10");
         m.putMetric("scifact_test_ndcg@10", nd);
         m.putMetric("scifact_test_hybrid_ndcg@10", LtrSupport.metrics(testJ, r[1]).get("ndcg_cut_10"));
@@ -183,7 +199,7 @@ public final class SciFactRerankCommand implements Callable<Integer> {
           case "binary" -> "binary SFT (P(yes))";
           case "graded" -> "graded SFT (s × P(s))";
           default -> "graded SFT + GRPO (s × P(s))";
-        } + (bm25Features ? ", BM25 features in the head" : "");
+        } + (ltrFeatures ? ", " + features.count() + " LTR features in the head" : bm25Features ? ", BM25 features in the head" : "");
         for (int k = 0; k < 2; k++) {
           String name = label + (k == 1 ? ", hybrid 0.2·z(BM25) + 0.8·z(rerank)" : "");
           names.add(name);

@@ -50,7 +50,7 @@ class RerankDataTest {
     for (String d : List.of("r1", "r2", "n1", "n2", "n3", "n9")) {
       texts.put(d, "text of " + d);
     }
-    List<RerankQuery> out = RerankData.trainingLists(List.of(new Query("q1", "query")), qrels, bm25, teacher, texts, 4, 7, false);
+    List<RerankQuery> out = RerankData.trainingLists(List.of(new Query("q1", "query")), qrels, bm25, teacher, texts, 4, 7, HeadFeatures.NONE);
     assertEquals(1, out.size());
     List<RerankDoc> docs = out.get(0).docs();
     assertEquals(4, docs.size());
