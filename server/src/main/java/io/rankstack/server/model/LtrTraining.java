@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * the same features), grades from the qrels; a seeded 80/20 split of the queries, early stopping on
  * the 20%. One training at a time; {@link #status()} reports progress.
  */
-public final class LtrTraining {
+public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
   private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Collection collection;
@@ -65,6 +65,7 @@ public final class LtrTraining {
     this.clock = clock;
   }
 
+  @Override
   public Status status() {
     return status.get();
   }
@@ -93,6 +94,7 @@ public final class LtrTraining {
    *
    * @throws IllegalStateException when a training runs already
    */
+  @Override
   public void queue() {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("a training is running already: " + status.get().detail());
@@ -101,6 +103,7 @@ public final class LtrTraining {
   }
 
   /** Runs the training claimed with {@link #queue()}. */
+  @Override
   public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
     if (!running.get()) {
       throw new IllegalStateException("call queue() first");

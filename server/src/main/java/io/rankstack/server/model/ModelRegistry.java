@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * restart through the {@code ACTIVE} file. Loaded models stay open until shutdown: requests that
  * still hold the previous model keep a valid booster (models are small).
  */
-public final class ModelRegistry implements AutoCloseable {
+public final class ModelRegistry implements VersionedModels, AutoCloseable {
   private static final String ACTIVE_FILE = "ACTIVE";
 
   private final Path root;
@@ -40,6 +40,7 @@ public final class ModelRegistry implements AutoCloseable {
   }
 
   /** Version directories that hold a model, oldest first (versions sort by name: a UTC timestamp). */
+  @Override
   public List<String> versions() {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -120,6 +121,7 @@ public final class ModelRegistry implements AutoCloseable {
   }
 
   /** Where versions live. */
+  @Override
   public Path root() {
     return root;
   }
@@ -127,6 +129,17 @@ public final class ModelRegistry implements AutoCloseable {
   /** The model of a loaded version, if loaded. */
   public Optional<LambdaMartModel> loaded(String version) {
     return Optional.ofNullable(loaded.get(version));
+  }
+
+  @Override
+  public String activeVersion() {
+    Active a = active();
+    return a == null ? null : a.version();
+  }
+
+  @Override
+  public String activateVersion(String version) {
+    return activate(version).version();
   }
 
   @Override

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * one of its predictors, and closing a DJL predictor under a running forward pass is undefined.
  * Activations are rare admin operations, so the memory kept is bounded by the versions activated.
  */
-public final class RerankRegistry implements AutoCloseable {
+public final class RerankRegistry implements VersionedModels, AutoCloseable {
   private static final String ACTIVE_FILE = "ACTIVE";
   private final Path root;
   private final int poolSize;
@@ -46,11 +46,13 @@ public final class RerankRegistry implements AutoCloseable {
     this.batchSize = batchSize;
   }
 
+  @Override
   public Path root() {
     return root;
   }
 
   /** Version folders that hold a {@code model.json}, oldest first (names are UTC timestamps). */
+  @Override
   public List<String> versions() {
     if (!Files.isDirectory(root)) {
       return List.of();
@@ -124,6 +126,17 @@ public final class RerankRegistry implements AutoCloseable {
   /** The active version, or null before the first activation. */
   public Active active() {
     return active.get();
+  }
+
+  @Override
+  public String activeVersion() {
+    Active a = active();
+    return a == null ? null : a.version();
+  }
+
+  @Override
+  public String activateVersion(String version) {
+    return activate(version).version();
   }
 
   @Override

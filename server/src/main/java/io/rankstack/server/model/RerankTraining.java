@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * an effectiveness claim (docs/experiments/rerank.md measures the reranker properly). One training
  * at a time; {@link #status()} reports progress.
  */
-public final class RerankTraining {
+public final class RerankTraining implements TrainingJob<RerankTraining.Status> {
   private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Collection collection;
@@ -71,6 +71,7 @@ public final class RerankTraining {
     this.clock = Objects.requireNonNull(clock);
   }
 
+  @Override
   public Status status() {
     return status.get();
   }
@@ -84,6 +85,7 @@ public final class RerankTraining {
    *
    * @throws IllegalStateException when a training runs already
    */
+  @Override
   public void queue() {
     if (!running.compareAndSet(false, true)) {
       throw new IllegalStateException("a reranker training is running already: " + status.get().detail());
@@ -97,6 +99,7 @@ public final class RerankTraining {
    * @param progress receives a line per step (the start-up log shows them)
    * @return the new version
    */
+  @Override
   public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
     if (!running.get()) {
       throw new IllegalStateException("call queue() first");

@@ -12,14 +12,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,31 +34,20 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 public class AdminController {
-  private final AdminKey key;
   private final RankstackProperties props;
   private final Collection collection;
-  private final ModelRegistry models;
-  private final LtrTraining training;
-  private final ExecutorService trainer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rankstack-ltr-training");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ModelAdminRoutes<LtrTraining.Status> routes;
 
   public AdminController(AdminKey key, RankstackProperties props, Collection collection, ModelRegistry models,
                          LtrTraining training) {
-    this.key = key;
     this.props = props;
     this.collection = collection;
-    this.models = models;
-    this.training = training;
+    this.routes = new ModelAdminRoutes<>(key, props, models, training, props.ltr().model(),
+        LambdaMartCodec.METADATA_FILE, "rankstack-ltr-training");
   }
 
   private void check(String apiKey) {
-    if (!key.matches(apiKey)) {
-      throw new UnauthorizedException(apiKey == null ? "this endpoint needs the admin key in the X-Api-Key header"
-          : "the X-Api-Key header does not hold the admin key");
-    }
+    routes.check(apiKey);
   }
 
   @Operation(summary = "Index documents from an uploaded file (multipart field 'file'); format beir (default), json, anserini_json or trec")
@@ -126,27 +110,14 @@ public class AdminController {
   @Operation(summary = "List the LambdaMART versions and the active one")
   @GetMapping(value = "/v1/admin/models", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> models(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) throws IOException {
-    check(apiKey);
-    List<Map<String, Object>> versions = new ArrayList<>();
-    for (String v : models.versions()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("version", v);
-      m.put("metadata", Files.readString(models.root().resolve(v).resolve(LambdaMartCodec.METADATA_FILE)));
-      versions.add(m);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("model", props.ltr().model());
-    out.put("active", models.active() == null ? null : models.active().version());
-    out.put("versions", versions);
-    return out;
+    return routes.versions(apiKey);
   }
 
   @Operation(summary = "Activate a model version (loaded fully, then swapped atomically)")
   @PostMapping(value = "/v1/admin/models/{version}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
   public Map<String, Object> activate(@RequestHeader(value = "X-Api-Key", required = false) String apiKey,
                                       @PathVariable String version) {
-    check(apiKey);
-    return Map.of("active", models.activate(version).version());
+    return routes.activate(apiKey, version);
   }
 
   @Operation(summary = "Start LTR training from the sample's judgments (or server-side 'queries' and 'qrels' paths); poll GET for progress")
@@ -155,33 +126,13 @@ public class AdminController {
                                                   @RequestParam(required = false) String queries,
                                                   @RequestParam(required = false) String qrels,
                                                   @RequestParam(defaultValue = "false") boolean activate) throws IOException {
-    check(apiKey);
-    Path q = queries == null ? Collection.sampleFile(props, "queries.jsonl") : Path.of(queries);
-    Path j = qrels == null ? Collection.sampleFile(props, "qrels/test.tsv") : Path.of(qrels);
-    if (!Files.isRegularFile(q) || !Files.isRegularFile(j)) {
-      throw new BadRequestException(!Files.isRegularFile(q) ? "queries" : "qrels", "no readable file at '"
-          + (!Files.isRegularFile(q) ? q : j) + "' on the server");
-    }
-    try {
-      training.queue();
-    } catch (IllegalStateException e) {
-      throw new ConflictException(e.getMessage());
-    }
-    trainer.submit(() -> {
-      String v = training.trainQueued(q, j, line -> { });
-      if (activate) {
-        models.activate(v);
-      }
-      return v;
-    });
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(training.status());
+    return routes.train(apiKey, queries, qrels, activate);
   }
 
   @Operation(summary = "Progress of the latest training")
   @GetMapping(value = "/v1/admin/training", produces = MediaType.APPLICATION_JSON_VALUE)
   public LtrTraining.Status trainingStatus(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) {
-    check(apiKey);
-    return training.status();
+    return routes.status(apiKey);
   }
 
   private static DocumentFormat format(String name) {
