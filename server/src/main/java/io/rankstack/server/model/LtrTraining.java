@@ -3,10 +3,8 @@ package io.rankstack.server.model;
 import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
-import io.rankstack.core.io.TrecFormats;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
-import io.rankstack.index.io.QueryFormat;
 import io.rankstack.ltr.LetorDataset;
 import io.rankstack.ltr.LetorRow;
 import io.rankstack.ltr.lambdamart.LambdaMartConfig;
@@ -109,17 +107,9 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
       throw new IllegalStateException("call queue() first");
     }
     try {
-      Judgments qrels = TrecFormats.readAnyQrels(qrelsFile);
-      List<Query> queries = new ArrayList<>();
-      for (Query q : QueryFormat.BEIR.readAll(queriesFile)) {
-        if (!qrels.of(q.id()).isEmpty()) {
-          queries.add(q);
-        }
-      }
-      if (queries.size() < 5) {
-        throw new IllegalArgumentException(qrelsFile + " judges only " + queries.size() + " of the queries in "
-            + queriesFile + "; at least 5 are needed to train");
-      }
+      JudgedQueries judged = JudgedQueries.read(queriesFile, qrelsFile);
+      Judgments qrels = judged.qrels();
+      List<Query> queries = judged.queries();
       List<Query> shuffled = new ArrayList<>(queries);
       SplittableRandom rnd = new SplittableRandom(seed);
       for (int i = shuffled.size() - 1; i > 0; i--) {

@@ -3,9 +3,7 @@ package io.rankstack.server.model;
 import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
-import io.rankstack.core.io.TrecFormats;
 import io.rankstack.index.Bm25Searcher;
-import io.rankstack.index.io.QueryFormat;
 import io.rankstack.rerank.ArchitectureConfig;
 import io.rankstack.rerank.RerankDoc;
 import io.rankstack.rerank.RerankModel;
@@ -105,17 +103,9 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
       throw new IllegalStateException("call queue() first");
     }
     try {
-      Judgments qrels = TrecFormats.readAnyQrels(qrelsFile);
-      List<Query> queries = new ArrayList<>();
-      for (Query q : QueryFormat.BEIR.readAll(queriesFile)) {
-        if (!qrels.of(q.id()).isEmpty()) {
-          queries.add(q);
-        }
-      }
-      if (queries.size() < 5) {
-        throw new IllegalArgumentException(qrelsFile + " judges only " + queries.size() + " of the queries in "
-            + queriesFile + "; at least 5 are needed to train");
-      }
+      JudgedQueries judged = JudgedQueries.read(queriesFile, qrelsFile);
+      Judgments qrels = judged.qrels();
+      List<Query> queries = judged.queries();
       List<RerankQuery> data = new ArrayList<>();
       try (Bm25Searcher searcher = collection.acquire()) {
         for (int i = 0; i < queries.size(); i++) {
