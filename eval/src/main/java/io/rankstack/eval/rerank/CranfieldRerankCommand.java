@@ -78,13 +78,8 @@ public final class CranfieldRerankCommand implements Callable<Integer> {
       List<Set<String>> fs = LtrSupport.folds(qs.stream().map(Query::id).toList(), folds, recipe.seed);
       out.printf(Locale.ROOT, "cranfield: %d judged queries, %d folds (seed %d), BM25 top %d, %d head features%n",
           qs.size(), folds, recipe.seed, recipe.top, features.count());
-      List<String> names = new ArrayList<>(List.of("BM25 (k1=0.9, b=0.4)"));
-      List<Run> runs = new ArrayList<>(List.of(bm25));
-      Path bm25Path = RerankRecipe.write(bm25, work, "bm25.run");
-      RerankRecipe.printRow(out, j, names.get(0), bm25);
+      RerankResults results = new RerankResults(out, j, qrels, work, bm25);
       String note = recipe.ltrFeatures ? ", " + features.count() + " LTR features in the head" : "";
-      String bestName = null;
-      double bestNdcg = -1;
       // configurations outside, folds inside: each configuration's pooled row is final before the next starts
       for (String c : recipe.configs) {
         Map<String, List<RankedList>> pooled = new LinkedHashMap<>();
@@ -105,22 +100,12 @@ public final class CranfieldRerankCommand implements Callable<Integer> {
           }
         }
         for (Map.Entry<String, List<RankedList>> e : pooled.entrySet()) {
-          Run r = Run.of(e.getKey(), e.getValue());
           boolean hybrid = e.getKey().endsWith("-hybrid");
-          String name = recipe.label(c, note) + (hybrid ? recipe.hybridSuffix() : "");
-          names.add(name);
-          runs.add(r);
-          RerankRecipe.write(r, work, e.getKey() + ".run");
-          double v = RerankRecipe.printRow(out, j, name, r);
-          if (v > bestNdcg) {
-            bestNdcg = v;
-            bestName = e.getKey();
-          }
+          results.add(e.getKey() + ".run", recipe.label(c, note) + (hybrid ? recipe.hybridSuffix() : ""), Run.of(e.getKey(), e.getValue()));
         }
       }
-      RerankRecipe.tableAndCompare(out, String.format(Locale.ROOT,
-              "Cranfield, %d-fold CV over %d queries (held-out rankings pooled), reranking BM25 top %d:", folds, qs.size(), recipe.top),
-          j, qrels, names, runs, bm25Path, bestName == null ? null : work.resolve(bestName + ".run"));
+      results.finish(String.format(Locale.ROOT,
+          "Cranfield, %d-fold CV over %d queries (held-out rankings pooled), reranking BM25 top %d:", folds, qs.size(), recipe.top));
     }
     return 0;
   }

@@ -1,10 +1,7 @@
 package io.rankstack.eval.rerank;
 
-import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.Run;
-import io.rankstack.core.io.TrecFormats;
-import io.rankstack.eval.RankstackEval;
 import io.rankstack.eval.ltr.LtrSupport;
 import io.rankstack.rerank.ArchitectureConfig;
 import io.rankstack.rerank.RerankModel;
@@ -161,39 +158,5 @@ final class RerankRecipe {
 
   private static String fmt(double w) {
     return java.math.BigDecimal.valueOf(w).stripTrailingZeros().toPlainString();
-  }
-
-  /** Prints one result row now (so a long run shows progress) and returns its nDCG@10. */
-  static double printRow(PrintWriter out, Judgments qrels, String name, Run run) {
-    Map<String, Double> m = LtrSupport.metrics(qrels, run);
-    out.println("  result: " + LtrSupport.row(name, m));
-    out.flush();
-    return m.get("ndcg_cut_10");
-  }
-
-  /** Writes {@code run} (rank-derived scores, see {@link LtrSupport#rankScores}) as dir/name. */
-  static Path write(Run run, Path dir, String name) {
-    Path p = dir.resolve(name);
-    TrecFormats.writeRun(LtrSupport.rankScores(run), p);
-    return p;
-  }
-
-  /** The final table of every run, then {@code compare} of the best run against the first (BM25). */
-  static void tableAndCompare(PrintWriter out, String title, Judgments qrels, Path qrelsFile, List<String> names, List<Run> runs,
-                              Path bm25File, Path bestFile) {
-    out.println(title);
-    var first = LtrSupport.metrics(qrels, runs.get(0));
-    out.println(LtrSupport.tableHeader(first));
-    for (int i = 0; i < runs.size(); i++) {
-      out.println(LtrSupport.row(names.get(i), i == 0 ? first : LtrSupport.metrics(qrels, runs.get(i))));
-    }
-    if (bestFile != null) {
-      out.printf("$ rankstack-eval compare %s %s %s -m ndcg_cut.10%n", qrelsFile, bm25File, bestFile);
-      int rc = RankstackEval.run(new String[] {"compare", qrelsFile.toString(), bm25File.toString(), bestFile.toString(),
-          "-m", "ndcg_cut.10"}, out, out);
-      if (rc != 0) {
-        throw new IllegalStateException("compare exited with " + rc);
-      }
-    }
   }
 }

@@ -4,7 +4,6 @@ import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
-import io.rankstack.eval.RankstackEval;
 import io.rankstack.eval.ltr.LtrSupport;
 import io.rankstack.eval.retrieval.CollectionInputs;
 import io.rankstack.index.Bm25Parameters;
@@ -25,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -111,12 +109,7 @@ public final class SciFactRerankCommand implements Callable<Integer> {
     Tokenizer tok = recipe.tokenizer(texts, fit, out);
     recipe.checkConfigs();
 
-    List<String> names = new ArrayList<>(List.of("BM25 (k1=0.9, b=0.4)"));
-    List<Run> runs = new ArrayList<>(List.of(bm25Test));
-    Path bm25Path = RerankRecipe.write(bm25Test, work, "bm25.run");
-    RerankRecipe.printRow(out, testJ, names.get(0), bm25Test);
-    String bestName = null;
-    double bestNdcg = -1;
+    RerankResults results = new RerankResults(out, testJ, testQrels, work, bm25Test);
     for (String c : recipe.configs) {
       try (RerankRecipe.Trained t = recipe.trainAndRerank(c, tok, features, fit, valid, work.resolve("checkpoints"),
           testQ, bm25Test, texts, out)) {
@@ -128,21 +121,11 @@ public final class SciFactRerankCommand implements Callable<Integer> {
         m.save(work.resolve("models").resolve(c));
         String label = recipe.label(c, recipe.ltrFeatures ? ", " + features.count() + " LTR features in the head"
             : bm25Features ? ", BM25 features in the head" : "");
-        for (int k = 0; k < 2; k++) {
-          String name = label + (k == 1 ? recipe.hybridSuffix() : "");
-          names.add(name);
-          runs.add(r[k]);
-          RerankRecipe.write(r[k], work, c + (k == 1 ? "-hybrid" : "") + ".run");
-          double v = RerankRecipe.printRow(out, testJ, name, r[k]);
-          if (v > bestNdcg) {
-            bestNdcg = v;
-            bestName = c + (k == 1 ? "-hybrid" : "");
-          }
-        }
+        results.add(c + ".run", label, r[0]);
+        results.add(c + "-hybrid.run", label + recipe.hybridSuffix(), r[1]);
       }
     }
-    RerankRecipe.tableAndCompare(out, "SciFact test (" + testQ.size() + " queries), reranking BM25 top " + recipe.top + ":",
-        testJ, testQrels, names, runs, bm25Path, bestName == null ? null : work.resolve(bestName + ".run"));
+    results.finish("SciFact test (" + testQ.size() + " queries), reranking BM25 top " + recipe.top + ":");
     return 0;
   }
 
