@@ -5,10 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code rankstack-eval rerank}: the ERank-style neural reranker's experiments and benchmark. */
 @Command(name = "rerank", mixinStandardHelpOptions = true,
-    description = "Neural reranker (ERank-style cross-encoder on DJL): the SciFact experiment and the speed benchmark.",
+    description = "Neural reranker (ERank-style cross-encoder on DJL): the SciFact and Cranfield experiments and the speed benchmark.",
     subcommands = {
         CommandLine.HelpCommand.class,
         SciFactRerankCommand.class,
+        CranfieldRerankCommand.class,
         RerankBenchCommand.class,
     })
 public final class RerankCommand {

@@ -74,7 +74,9 @@ final class RerankData {
    * Training lists: per query every judged relevant document plus hard negatives, a seeded sample
    * of the non-relevant documents of BM25's top list, up to {@code perQuery} documents; targets by
    * {@link TargetScores#fromTeacher} (a relevant document the teacher did not score, i.e. outside
-   * the BM25 list, gets the lowest teacher score of the query's relevant documents, or 0).
+   * the BM25 list, gets the lowest teacher score of the query's relevant documents, or 0). With
+   * {@code teacher} null the targets come from the graded judgments by {@link TargetScores#fromGrade}
+   * (Cranfield: no teacher needed).
    */
   static List<RerankQuery> trainingLists(List<Query> queries, Judgments qrels, Run bm25, Map<String, Double> teacher,
                                           Map<String, String> texts, int perQuery, long seed, HeadFeatures features) {
@@ -116,7 +118,7 @@ final class RerankData {
       for (int i = 0; i < docs.size(); i++) {
         Integer g = grades.get(docs.get(i));
         rel[i] = g != null && g > 0;
-        Double s = teacher.get(q.id() + "\t" + docs.get(i));
+        Double s = teacher == null ? null : teacher.get(q.id() + "\t" + docs.get(i));
         t[i] = s == null ? Double.NaN : s;
         if (rel[i] && s != null) {
           minRel = Math.min(minRel, s);
@@ -127,7 +129,7 @@ final class RerankData {
           t[i] = rel[i] && Double.isFinite(minRel) ? minRel : 0;
         }
       }
-      int[] targets = TargetScores.fromTeacher(t, rel);
+      int[] targets = teacher == null ? gradeTargets(grades, docs) : TargetScores.fromTeacher(t, rel);
       List<RerankDoc> list = new ArrayList<>();
       float[][] f = features.rows(q, first, docs);
       for (int i = 0; i < docs.size(); i++) {
@@ -135,6 +137,14 @@ final class RerankData {
         list.add(new RerankDoc(docs.get(i), texts.get(docs.get(i)), g == null ? 0 : Math.max(0, g), targets[i], f[i]));
       }
       out.add(new RerankQuery(q.id(), q.text(), list));
+    }
+    return out;
+  }
+
+  private static int[] gradeTargets(Map<String, Integer> grades, List<String> docs) {
+    int[] out = new int[docs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = TargetScores.fromGrade(grades.getOrDefault(docs.get(i), 0));
     }
     return out;
   }

@@ -69,4 +69,20 @@ class RerankDataTest {
     RerankQuery ordered = RerankData.inFirstStageOrder(out.get(0), bm25);
     assertEquals("r2", ordered.docs().get(3).docId());
   }
+
+  @Test
+  void withoutTeacherTargetsComeFromTheGradeTable() {
+    // grades 4, 2 (relevant), 0 (judged non-relevant), unjudged → 10, 6, 0, 0 by the table
+    Judgments qrels = new Judgments.Builder().add("q1", "a", 4).add("q1", "b", 2).add("q1", "c", 0).build();
+    Run bm25 = Run.of("bm25", List.of(list("q1", "c", "9", "a", "8", "u", "7", "b", "6")));
+    Map<String, String> texts = new HashMap<>();
+    for (String d : List.of("a", "b", "c", "u")) {
+      texts.put(d, "text of " + d);
+    }
+    List<RerankQuery> out = RerankData.trainingLists(List.of(new Query("q1", "query")), qrels, bm25, null, texts, 4, 7, HeadFeatures.NONE);
+    Map<String, Integer> targets = new HashMap<>();
+    out.get(0).docs().forEach(d -> targets.put(d.docId(), d.target()));
+    assertEquals(Map.of("a", 10, "b", 6, "c", 0, "u", 0), targets);
+    assertEquals(List.of("a", "b"), out.get(0).docs().subList(0, 2).stream().map(RerankDoc::docId).toList());
+  }
 }
