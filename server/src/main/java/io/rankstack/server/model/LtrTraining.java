@@ -13,8 +13,6 @@ import io.rankstack.ltr.lambdamart.LambdaMartTrainer;
 import io.rankstack.server.search.Collection;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.function.Consumer;
  * the 20%. One training at a time; {@link #status()} reports progress.
  */
 public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
-  private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Collection collection;
   private final ModelRegistry registry;
@@ -152,7 +149,7 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
       LambdaMartModel model = new LambdaMartTrainer(config, clock).train(
           new LetorDataset(qrelsFile.getFileName() + " (80%)", width, train),
           new LetorDataset(qrelsFile.getFileName() + " (20%)", width, validation), names);
-      String version = newVersion();
+      String version = registry.newVersion(clock.instant());
       registry.save(version, model);
       status.set(new Status("saved", 100, "version " + version + ": " + model.info().trees() + " trees, "
           + model.info().metrics(), version, model.info().metrics()));
@@ -169,14 +166,5 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
   private void set(String phase, int percent, String detail, Consumer<String> progress) {
     status.set(new Status(phase, percent, detail, null, null));
     progress.accept("LTR training " + percent + "%: " + detail);
-  }
-
-  private String newVersion() {
-    String base = VERSION.format(clock.instant());
-    String v = base;
-    for (int i = 2; registry.versions().contains(v); i++) {
-      v = base + "-" + i;
-    }
-    return v;
   }
 }

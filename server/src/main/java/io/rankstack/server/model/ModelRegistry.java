@@ -2,19 +2,13 @@ package io.rankstack.server.model;
 
 import io.rankstack.ltr.lambdamart.LambdaMartCodec;
 import io.rankstack.ltr.lambdamart.LambdaMartModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The LambdaMART versions under {@code data-dir/models/<name>/<version>/} and the active one.
@@ -24,8 +18,7 @@ import java.util.stream.Stream;
  * still hold the previous model keep a valid booster (models are small).
  */
 public final class ModelRegistry implements VersionedModels, AutoCloseable {
-  private static final String ACTIVE_FILE = "ACTIVE";
-
+  private final VersionFolders folders;
   private final Path root;
   private final Map<String, LambdaMartModel> loaded = new ConcurrentHashMap<>();
   private final AtomicReference<Active> active = new AtomicReference<>();
@@ -37,39 +30,18 @@ public final class ModelRegistry implements VersionedModels, AutoCloseable {
   /** @param root {@code data-dir/models/<name>} */
   public ModelRegistry(Path root) {
     this.root = root;
+    this.folders = new VersionFolders(root, LambdaMartCodec.METADATA_FILE);
   }
 
   /** Version directories that hold a model, oldest first (versions sort by name: a UTC timestamp). */
   @Override
   public List<String> versions() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(root)) {
-      List<String> out = new ArrayList<>();
-      s.filter(p -> Files.isRegularFile(p.resolve(LambdaMartCodec.METADATA_FILE)))
-          .map(p -> p.getFileName().toString()).sorted().forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return folders.versions();
   }
 
   /** The version named in {@code ACTIVE}, else the newest, if any. */
   public Optional<String> preferredVersion() {
-    Path f = root.resolve(ACTIVE_FILE);
-    List<String> all = versions();
-    try {
-      if (Files.isRegularFile(f)) {
-        String v = Files.readString(f, StandardCharsets.UTF_8).strip();
-        if (all.contains(v)) {
-          return Optional.of(v);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    return folders.preferred();
   }
 
   /**
@@ -86,13 +58,7 @@ public final class ModelRegistry implements VersionedModels, AutoCloseable {
     Active a = new Active(version, m);
     active.set(a);
     onActivate.accept(version);
-    try {
-      Path tmp = root.resolve(ACTIVE_FILE + ".tmp");
-      Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, root.resolve(ACTIVE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    folders.recordActive(version);
     return a;
   }
 

@@ -2,19 +2,14 @@ package io.rankstack.server.model;
 
 import io.rankstack.rerank.RerankModel;
 import io.rankstack.rerank.Reranker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * The neural reranker's versions under {@code data-dir/models/<rerank.model>/<version>/} (each a
@@ -25,7 +20,7 @@ import java.util.stream.Stream;
  * Activations are rare admin operations, so the memory kept is bounded by the versions activated.
  */
 public final class RerankRegistry implements VersionedModels, AutoCloseable {
-  private static final String ACTIVE_FILE = "ACTIVE";
+  private final VersionFolders folders;
   private final Path root;
   private final int poolSize;
   private final int batchSize;
@@ -42,6 +37,7 @@ public final class RerankRegistry implements VersionedModels, AutoCloseable {
    */
   public RerankRegistry(Path root, int poolSize, int batchSize) {
     this.root = root;
+    this.folders = new VersionFolders(root, "model.json");
     this.poolSize = poolSize;
     this.batchSize = batchSize;
   }
@@ -54,34 +50,12 @@ public final class RerankRegistry implements VersionedModels, AutoCloseable {
   /** Version folders that hold a {@code model.json}, oldest first (names are UTC timestamps). */
   @Override
   public List<String> versions() {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(root)) {
-      List<String> out = new ArrayList<>();
-      s.filter(p -> Files.isRegularFile(p.resolve("model.json"))).map(p -> p.getFileName().toString()).sorted()
-          .forEach(out::add);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return folders.versions();
   }
 
   /** The version named in {@code ACTIVE}, else the newest, if any. */
   public Optional<String> preferredVersion() {
-    List<String> all = versions();
-    Path f = root.resolve(ACTIVE_FILE);
-    try {
-      if (Files.isRegularFile(f)) {
-        String v = Files.readString(f, StandardCharsets.UTF_8).strip();
-        if (all.contains(v)) {
-          return Optional.of(v);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    return folders.preferred();
   }
 
   /** Saves a trained model as a new version folder without activating it. */
@@ -103,13 +77,7 @@ public final class RerankRegistry implements VersionedModels, AutoCloseable {
       throw new NoSuchElementException("no reranker version '" + version + "' under " + root + "; versions: " + versions());
     }
     Active a = activate(version, RerankModel.load(root.resolve(version)));
-    try {
-      Path tmp = root.resolve(ACTIVE_FILE + ".tmp");
-      Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, root.resolve(ACTIVE_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    folders.recordActive(version);
     return a;
   }
 

@@ -17,8 +17,6 @@ import io.rankstack.server.pipeline.NeuralRerankStage;
 import io.rankstack.server.search.Collection;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ import java.util.function.Consumer;
  * at a time; {@link #status()} reports progress.
  */
 public final class RerankTraining implements TrainingJob<RerankTraining.Status> {
-  private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Collection collection;
   private final RerankRegistry registry;
@@ -150,7 +147,7 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
           + " queries (" + validation.size() + " for validation)", progress);
       RerankModel model = new RerankTrainer(TrainingConfig.defaults(seed).withEpochs(1, 0))
           .train(arch, tokenizer, train, validation, null, p -> set("training", 90, p.toString(), progress));
-      String version = newVersion();
+      String version = registry.newVersion(clock.instant());
       try {
         registry.save(version, model);
         status.set(new Status("saved", 100, "version " + version + ": " + model.parameterCount() + " parameters, "
@@ -171,14 +168,5 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
   private void set(String phase, int percent, String detail, Consumer<String> progress) {
     status.set(new Status(phase, percent, detail, null, null));
     progress.accept("reranker training " + percent + "%: " + detail);
-  }
-
-  private String newVersion() {
-    String base = VERSION.format(clock.instant());
-    String v = base;
-    for (int i = 2; registry.versions().contains(v); i++) {
-      v = base + "-" + i;
-    }
-    return v;
   }
 }
