@@ -78,7 +78,8 @@ public final class LearnLoop implements AutoCloseable {
       learners.add(new PositionCountsLearner());
       learners.addAll(extraLearners);
       KafkaStreams streams = new KafkaStreams(
-          LearnLoopTopology.build(Topics.DEFAULT, config.joinWindow(), config.grace(), learners),
+          LearnLoopTopology.build(Topics.DEFAULT, config.joinWindow(), config.grace(), config.maxInputSkew(),
+              learners),
           streamsProperties(config, bootstrap));
       HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
       LearnerStateReader reader = new LearnerStateReader(streams, self, learners);

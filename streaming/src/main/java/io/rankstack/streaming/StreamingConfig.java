@@ -24,9 +24,15 @@ import java.util.Map;
  * @param compression        {@value #ROCKSDB_COMPRESSION}: {@code lz4} (default), {@code zstd}, {@code snappy} or {@code none}
  * @param bloomBitsPerKey    {@value #ROCKSDB_BLOOM_BITS}: bloom filter bits per key (default 10, ~1% false positives; 0 disables)
  * @param maxTaskIdle        {@value #MAX_TASK_IDLE_MS}: how long a task waits for data on all its input partitions
- *                           (impressions and clicks) before processing one alone (default 1000 ms). Waiting lets
- *                           Kafka Streams merge the two topics in timestamp order; without it, a burst on one
- *                           topic can move stream time past windows whose clicks are still unread on the other
+ *                           (impressions and clicks) before processing one alone (default 0, Kafka's default).
+ *                           The join does not need the wait (it keeps a clock per topic, see
+ *                           {@code maxInputSkew}), and waiting put seconds of lag on the 99th percentile
+ *                           (docs/benchmarks.md)
+ * @param maxInputSkew       {@value #MAX_INPUT_SKEW_MS}: how far the join's clock may lag the faster of the two
+ *                           input topics (default 5 min). The join closes a window only once both topics have
+ *                           been read past it; this bounds how long a quiet topic (a partition with no clicks
+ *                           for a while) can hold windows open, and is the most one topic may be read ahead of
+ *                           the other before its clicks could come too late
  * @param cacheMaxBytes      {@value #CACHE_MAX_BYTES}: Kafka Streams record cache over all stores of the instance
  *                           ({@code statestore.cache.max.bytes}); it merges repeated writes of a key between
  *                           commits; 0 turns it off (every write goes to RocksDB and the changelog)
@@ -47,6 +53,7 @@ public record StreamingConfig(
     String compression,
     int bloomBitsPerKey,
     Duration maxTaskIdle,
+    Duration maxInputSkew,
     long cacheMaxBytes) {
 
   public static final String DATA_DIR = "rankstack.data-dir";
@@ -64,6 +71,7 @@ public record StreamingConfig(
   public static final String ROCKSDB_COMPRESSION = "rankstack.streaming.rocksdb.compression";
   public static final String ROCKSDB_BLOOM_BITS = "rankstack.streaming.rocksdb.bloom-bits-per-key";
   public static final String MAX_TASK_IDLE_MS = "rankstack.streaming.max-task-idle-ms";
+  public static final String MAX_INPUT_SKEW_MS = "rankstack.streaming.max-input-skew-ms";
   public static final String CACHE_MAX_BYTES = "rankstack.streaming.cache-max-bytes";
 
   public StreamingConfig {
@@ -96,6 +104,9 @@ public record StreamingConfig(
     }
     if (maxTaskIdle.isNegative()) {
       throw bad(MAX_TASK_IDLE_MS, maxTaskIdle.toMillis(), "must be >= 0");
+    }
+    if (maxInputSkew.isNegative()) {
+      throw bad(MAX_INPUT_SKEW_MS, maxInputSkew.toMillis(), "must be >= 0");
     }
     if (cacheMaxBytes < 0) {
       throw bad(CACHE_MAX_BYTES, cacheMaxBytes, "must be >= 0");
@@ -131,7 +142,8 @@ public record StreamingConfig(
         longValue(m, ROCKSDB_BLOCK_CACHE_BYTES, 64L << 20),
         m.getOrDefault(ROCKSDB_COMPRESSION, "lz4"),
         integer(m, ROCKSDB_BLOOM_BITS, 10),
-        Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 1000)),
+        Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 0)),
+        Duration.ofMillis(longValue(m, MAX_INPUT_SKEW_MS, Duration.ofMinutes(5).toMillis())),
         longValue(m, CACHE_MAX_BYTES, 0));
   }
 
@@ -159,6 +171,7 @@ public record StreamingConfig(
     m.put(ROCKSDB_COMPRESSION, compression);
     m.put(ROCKSDB_BLOOM_BITS, Integer.toString(bloomBitsPerKey));
     m.put(MAX_TASK_IDLE_MS, Long.toString(maxTaskIdle.toMillis()));
+    m.put(MAX_INPUT_SKEW_MS, Long.toString(maxInputSkew.toMillis()));
     m.put(CACHE_MAX_BYTES, Long.toString(cacheMaxBytes));
     return m;
   }

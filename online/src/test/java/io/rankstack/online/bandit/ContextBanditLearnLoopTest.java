@@ -46,7 +46,8 @@ class ContextBanditLearnLoopTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "online-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-    driver = new TopologyTestDriver(LearnLoopTopology.build(Topics.DEFAULT, WINDOW, GRACE, List.of(new ContextBanditLearner())), p);
+    driver = new TopologyTestDriver(LearnLoopTopology.build(Topics.DEFAULT, WINDOW, GRACE, Duration.ZERO,
+        List.of(new ContextBanditLearner())), p);
     impressions = driver.createInputTopic(Topics.DEFAULT.impressions(), new StringSerializer(), new ByteArraySerializer());
     clicks = driver.createInputTopic(Topics.DEFAULT.clicks(), new StringSerializer(), new ByteArraySerializer());
   }

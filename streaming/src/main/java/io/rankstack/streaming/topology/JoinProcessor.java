@@ -33,6 +33,19 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private final String clicksTopic;
   private final long windowMs;
   private final long graceMs;
+  private final long maxInputSkewMs;
+  /**
+   * The largest timestamp seen on each input topic of this task since it started (-1: none yet).
+   * Kept per topic rather than Kafka Streams' one stream time per task, so that reading one topic
+   * ahead of the other (a fetch that returned only impressions, a burst of clicks) cannot close
+   * windows whose clicks are still unread: see {@link #joinTime}. Not persisted: after a restart
+   * both start again at -1, which can only postpone a closing, never bring one forward, and the
+   * closings already committed are in the join store.
+   */
+  private long impressionsClock = -1;
+  private long clicksClock = -1;
+  /** {@link #joinTime} for the record being processed. */
+  private long now = -1;
   /**
    * Expiry index of the join state: (deadline, impression id), earliest first. Derived data, not a
    * store: {@link #init} rebuilds it from the join store (already restored from its changelog by
@@ -48,11 +61,25 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private Sensor duplicateClicks;
   private Sensor joined;
 
-  JoinProcessor(String impressionsTopic, String clicksTopic, long windowMs, long graceMs) {
+  JoinProcessor(String impressionsTopic, String clicksTopic, long windowMs, long graceMs, long maxInputSkewMs) {
     this.impressionsTopic = impressionsTopic;
     this.clicksTopic = clicksTopic;
     this.windowMs = windowMs;
     this.graceMs = graceMs;
+    this.maxInputSkewMs = maxInputSkewMs;
+  }
+
+  /**
+   * The time the join decides by: the slower input topic's clock, so a window closes only once
+   * both topics have been read past its deadline; but never more than {@code maxInputSkewMs}
+   * behind the faster one, so a topic that goes quiet (no clicks on a partition for a while)
+   * delays closings by at most that much instead of forever. With a skew of 0 this is Kafka
+   * Streams' stream time (the largest timestamp of either topic).
+   */
+  long joinTime() {
+    long lo = Math.min(impressionsClock, clicksClock);
+    long hi = Math.max(impressionsClock, clicksClock);
+    return Math.max(lo, hi - maxInputSkewMs);
   }
 
   @Override
@@ -60,6 +87,8 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     this.context = context;
     this.join = context.getStateStore(LearnLoopTopology.JOIN_STORE);
     index.clear();
+    impressionsClock = -1;
+    clicksClock = -1;
     try (KeyValueIterator<String, PendingImpression> it = join.all()) {
       while (it.hasNext()) {
         KeyValue<String, PendingImpression> kv = it.next();
@@ -82,11 +111,18 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   @Override
   public void process(Record<String, byte[]> record) {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
-    long now = context.currentStreamTimeMs();
+    boolean impression = meta.topic().equals(impressionsTopic);
+    long ts = record.timestamp();
+    if (impression) {
+      impressionsClock = Math.max(impressionsClock, ts);
+    } else {
+      clicksClock = Math.max(clicksClock, ts);
+    }
+    now = joinTime();
     if (!index.isEmpty() && index.first().deadline() <= now) {
       expire(now);
     }
-    if (meta.topic().equals(impressionsTopic)) {
+    if (impression) {
       onImpression(record, meta);
     } else {
       onClick(record, meta);
@@ -102,7 +138,6 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
           meta.offset());
       return;
     }
-    long now = context.currentStreamTimeMs();
     PendingImpression p = join.get(imp.impressionId());
     if (p != null && (p.closed() || p.impression() != null)) {
       duplicateImpressions.record();
@@ -111,7 +146,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     long deadline = imp.timestamp() + windowMs + graceMs;
     if (deadline <= now) {
       deadLetter(record.key(), record.value(), DeadLetterReason.LATE_IMPRESSION, "timestamp",
-          "join window closed at " + deadline + ", stream time is " + now, meta.topic(), meta.partition(),
+          "join window closed at " + deadline + ", join time is " + now, meta.topic(), meta.partition(),
           meta.offset());
       return;
     }
@@ -163,14 +198,13 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
           meta.offset());
       return;
     }
-    long now = context.currentStreamTimeMs();
     SourcedClick sc = new SourcedClick(c, meta.partition(), meta.offset());
     PendingImpression p = join.get(c.impressionId());
     if (p == null) {
       long deadline = c.timestamp() + windowMs + graceMs;
       if (deadline <= now) {
         deadLetter(record.key(), record.value(), DeadLetterReason.LATE_CLICK, "timestamp",
-            "arrived after its join window closed at " + deadline + " (stream time " + now + ")", meta.topic(),
+            "arrived after its join window closed at " + deadline + " (join time " + now + ")", meta.topic(),
             meta.partition(), meta.offset());
         return;
       }
@@ -210,8 +244,9 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
 
   /**
    * Closes every window whose deadline is at most {@code now}, in deadline order: emits the joined
-   * impressions and dead-letters the orphans. Runs before the record that moved stream time there,
-   * so decisions depend on stream time only, never on a punctuation schedule.
+   * impressions and dead-letters the orphans. Runs before the record that moved the join time
+   * there, so decisions depend on event timestamps and the order records are read in, never on
+   * wall-clock time or a punctuation schedule.
    */
   private void expire(long now) {
     while (!index.isEmpty() && index.first().deadline() <= now) {
@@ -236,7 +271,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         joined.record();
         long purge = deadline + windowMs + graceMs;
         if (purge <= now) {
-          join.delete(id); // stream time already jumped past the dedupe period
+          join.delete(id); // the join time already jumped past the dedupe period
         } else {
           join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
           addDeadline(purge, id);
@@ -271,8 +306,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     h.add(DeadLetters.SOURCE_TOPIC, utf8(topic));
     h.add(DeadLetters.SOURCE_PARTITION, utf8(Integer.toString(partition)));
     h.add(DeadLetters.SOURCE_OFFSET, utf8(Long.toString(offset)));
-    context.forward(new Record<String, Object>(key, value, context.currentStreamTimeMs() < 0 ? 0
-        : context.currentStreamTimeMs(), h), LearnLoopTopology.DLQ_SINK);
+    context.forward(new Record<String, Object>(key, value, Math.max(0, now), h), LearnLoopTopology.DLQ_SINK);
     deadLetterSensors.get(reason).record();
   }
 

@@ -30,22 +30,29 @@ import org.apache.kafka.streams.state.Stores;
  *       (impressionId, position), which for matching clicks is the same as (impressionId, docId): a
  *       second one is a duplicate and ignored (metric {@code duplicate-clicks}). Clicks may arrive
  *       before their impression; they wait in the join state.</li>
- *   <li>The window of an impression closes when stream time (the largest record timestamp the task
- *       has seen) reaches {@code impression.timestamp + window + grace}; the impression is then
- *       emitted with its clicks to the learners, exactly once.</li>
+ *   <li>The window of an impression closes when the <em>join time</em> reaches
+ *       {@code impression.timestamp + window + grace}; the impression is then emitted with its
+ *       clicks to the learners, exactly once. The join time is the smaller of the two input
+ *       topics' clocks (the largest record timestamp read from each), but at most
+ *       {@code maxInputSkew} behind the larger: a window closes only once both topics have been
+ *       read past it, so reading one topic ahead of the other cannot turn clicks still unread into
+ *       late clicks, and a topic that goes quiet delays closings by at most {@code maxInputSkew}.
+ *       With {@code maxInputSkew = 0} the join time is Kafka Streams' stream time.</li>
  *   <li><b>Late clicks:</b> a click later than {@code window} after its impression, or one that
  *       arrives once its impression's window has closed, goes to the DLQ as {@code late-click} and
  *       changes nothing already learned.</li>
  *   <li>A click whose impression has not arrived when stream time reaches
- *       {@code click.timestamp + window + grace} goes to the DLQ as {@code orphan-click}.</li>
+ *       {@code click.timestamp + window + grace} (join time) goes to the DLQ as {@code orphan-click}.</li>
  *   <li>An impression that arrives after its own window closed goes to the DLQ as
  *       {@code late-impression}. Closed impressions are remembered (without payload) for one more
  *       {@code window + grace}, so duplicates are recognised; a duplicate later than that is
  *       necessarily a late impression.</li>
  *   <li>Malformed JSON, an unknown schema version, or a failed validation go to the DLQ at once.</li>
  * </ul>
- * Every rule depends only on event timestamps and stream time, never on wall-clock time, so a
- * replay after a crash makes the same decisions as the first run.
+ * Every rule depends only on event timestamps and the order records are read in, never on
+ * wall-clock time or a punctuation schedule. After a restart the topic clocks start again from
+ * the records read, which can postpone a closing but never bring one forward; closings already
+ * committed are in the join store, so none is made twice.
  */
 public final class LearnLoopTopology {
   /** Join state: impression id to {@link PendingImpression}. */
@@ -78,16 +85,20 @@ public final class LearnLoopTopology {
    *
    * @param topics         topic names
    * @param window         join window (clicks at most this long after their impression join)
-   * @param grace          extra stream time before a window closes, for out-of-order arrival
+   * @param grace          extra join time before a window closes, for out-of-order arrival
+   * @param maxInputSkew   how far the join time may lag the faster input topic (see the rules)
    * @param learners       the per-context learners, each with its own store; names unique
    */
-  public static Topology build(Topics topics, Duration window, Duration grace,
+  public static Topology build(Topics topics, Duration window, Duration grace, Duration maxInputSkew,
       List<ContextLearner<?>> learners) {
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("join window must be > 0: " + window);
     }
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace must be >= 0: " + grace);
+    }
+    if (maxInputSkew.isNegative()) {
+      throw new IllegalArgumentException("max input skew must be >= 0: " + maxInputSkew);
     }
     List<ContextLearner<?>> ls = List.copyOf(learners);
     if (ls.stream().map(ContextLearner::name).distinct().count() != ls.size()) {
@@ -100,6 +111,7 @@ public final class LearnLoopTopology {
     }
     long w = window.toMillis();
     long g = grace.toMillis();
+    long skew = maxInputSkew.toMillis();
     Topology t = new Topology();
     // Explicitly from the earliest offset: a partition with no committed offset (a first run, or a
     // crash before the first commit) must be read from its start, never from its end.
@@ -107,7 +119,7 @@ public final class LearnLoopTopology {
         topics.impressions());
     t.addSource(AutoOffsetReset.earliest(), CLICKS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
         topics.clicks());
-    t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), w, g),
+    t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), w, g, skew),
         IMPRESSIONS_SOURCE, CLICKS_SOURCE);
     t.addProcessor(LEARN_PROCESSOR, () -> new LearnProcessor(ls), JOIN_PROCESSOR);
     t.addSink(DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), JOIN_PROCESSOR);

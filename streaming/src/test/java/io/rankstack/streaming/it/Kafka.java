@@ -81,18 +81,24 @@ public final class Kafka {
   }
 
   /**
-   * Sends one impression at {@code ts} to every partition of the impressions topic, which moves
-   * stream time there and so closes every window before {@code ts}. Tests send it only once the
-   * loop has consumed everything else, so no click of the stream is processed after it.
+   * Sends one impression and its click at {@code ts} to every partition of both input topics,
+   * which moves the join time there and so closes every window whose deadline is at most
+   * {@code ts}. Tests send it only once the loop has consumed everything else, so no click of the
+   * stream is processed after it. The tick impressions themselves stay open (context "tick").
    */
   public static void tick(String bootstrap, int partitions, long ts) {
     try (KafkaProducer<String, byte[]> p = producer(bootstrap)) {
       for (int part = 0; part < partitions; part++) {
+        // Both topics: the join time is the slower topic's clock, so an impression alone would
+        // move it only to ts minus the max input skew.
         var tick = new io.rankstack.streaming.event.ImpressionEvent(1, "tick-" + ts + "-" + part, ts,
             io.rankstack.streaming.event.Surface.SEARCH, "tick", null, null, null, null,
             List.of(new io.rankstack.streaming.event.ImpressionItem("x", 1, 0, null, Double.NaN)), null, null);
         p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.rankstack.streaming.Topics.DEFAULT.impressions(),
             part, ts, "tick", io.rankstack.streaming.event.EventJson.write(tick)));
+        var click = new io.rankstack.streaming.event.ClickEvent(1, tick.impressionId(), "tick", "x", 1, ts, -1);
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.rankstack.streaming.Topics.DEFAULT.clicks(),
+            part, ts, "tick", io.rankstack.streaming.event.EventJson.write(click)));
       }
       p.flush();
     }

@@ -64,8 +64,17 @@ class MalformedInputTest {
     Map<String, Integer> planned = new TreeMap<>();
     planned.put("orphan-click", g.orphanClicks());
     List<ImpressionEvent> imps = g.impressions();
+    // Each impression carries the bad events of at most one k: two identical bad clicks would be
+    // duplicates, whose count depends on whether their impression was read before them.
+    List<Integer> picks = new ArrayList<>();
+    for (int i = 100; i < imps.size() - 100; i++) {
+      picks.add(i);
+    }
+    for (int i = picks.size() - 1; i > 0; i--) {
+      java.util.Collections.swap(picks, i, r.nextInt(i + 1));
+    }
     for (int k = 0; k < perKind; k++) {
-      ImpressionEvent imp = imps.get(100 + r.nextInt(imps.size() - 200));
+      ImpressionEvent imp = imps.get(picks.get(k));
       String ctx = imp.contextKey();
       long ts = imp.timestamp();
       // Events tied to an impression go right after it; the others anywhere after the start.

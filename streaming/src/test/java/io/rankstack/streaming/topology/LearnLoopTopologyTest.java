@@ -73,13 +73,27 @@ class LearnLoopTopologyTest {
     }
   }
 
+  /**
+   * Most tests here state a join rule on one merged sequence of records, so they run with a skew of
+   * 0, where the join time is Kafka Streams' stream time and one tick moves it; the per-topic clocks
+   * are tested at the end with a skew of {@link #SKEW}.
+   */
   @BeforeEach
   void setUp() {
+    build(Duration.ZERO);
+  }
+
+  static final Duration SKEW = Duration.ofMinutes(5);
+
+  void build(Duration maxInputSkew) {
+    if (driver != null) {
+      driver.close();
+    }
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-    driver = new TopologyTestDriver(LearnLoopTopology.build(T, WINDOW, GRACE,
+    driver = new TopologyTestDriver(LearnLoopTopology.build(T, WINDOW, GRACE, maxInputSkew,
         List.of(new PositionCountsLearner(), new ImpressionCounter())), p);
     impressions = driver.createInputTopic(T.impressions(), new StringSerializer(), new ByteArraySerializer());
     clicks = driver.createInputTopic(T.clicks(), new StringSerializer(), new ByteArraySerializer());
@@ -297,5 +311,52 @@ class LearnLoopTopologyTest {
     dlq.readRecordsToList();
     send(impression("old", "q", 0, "a"));
     onlyDeadLetter("late-impression");
+  }
+
+  @Test
+  void impressionsReadAheadOfClicksDoNotCloseWindowsWhoseClicksAreUnread() {
+    build(SKEW);
+    send(click("c0", "zz", "x", 1, 0)); // the clicks topic's clock starts at 0
+    send(impression("i1", "q", 1_000, "a", "b"));
+    // One fetch returned a minute of impressions beyond i1's deadline before any of its clicks:
+    // with one stream time this closed i1, and its click below went to the DLQ as late.
+    advanceTo(1_000 + CLOSE + 60_000);
+    assertNull(positions("q"), "the clicks topic has not been read past i1's deadline");
+    send(click("i1", "q", "b", 2, 5_000));
+    send(click("t1", "zz", "x", 1, 1_000 + CLOSE)); // the clicks topic catches up
+    assertArrayEquals(new long[] {0, 1}, positions("q").clicks(), "the click that was still unread joined");
+    assertEquals(0, deadLetters().getOrDefault("late-click", 0L));
+  }
+
+  @Test
+  void aQuietClicksTopicHoldsWindowsOpenAtMostTheMaxSkew() {
+    build(SKEW);
+    send(impression("i1", "q", 1_000, "a", "b"));
+    advanceTo(1_000 + CLOSE + SKEW.toMillis() - 1);
+    assertNull(positions("q"), "no click read yet: the join time is the impressions' clock minus the skew");
+    advanceTo(1_000 + CLOSE + SKEW.toMillis());
+    assertArrayEquals(new long[] {1, 1}, positions("q").examinations(), "closed once the skew is used up");
+  }
+
+  @Test
+  void clicksReadAheadOfImpressionsDoNotOrphanClicksWhoseImpressionIsUnread() {
+    build(SKEW);
+    send(impression("i0", "zz", 0, "x")); // the impressions topic's clock starts at 0
+    send(click("i1", "q", "a", 1, 2_000));
+    send(click("t1", "zz", "x", 1, 2_000 + CLOSE + 60_000)); // clicks read a minute past the click's deadline
+    send(impression("i1", "q", 1_000, "a", "b"));
+    advanceTo(1_000 + CLOSE + 60_000);
+    assertArrayEquals(new long[] {1}, positions("q").clicks(), "the click waited for its impression");
+    assertEquals(0, deadLetters().getOrDefault("orphan-click", 0L));
+  }
+
+  @Test
+  void skewZeroIsStreamTime() {
+    send(click("c0", "zz", "x", 1, 0));
+    send(impression("i1", "q", 1_000, "a", "b"));
+    advanceTo(1_000 + CLOSE);
+    assertArrayEquals(new long[] {1, 1}, positions("q").examinations(), "one topic's clock alone closed it");
+    send(click("i1", "q", "b", 2, 5_000));
+    assertEquals(1, deadLetters().get("late-click"));
   }
 }
