@@ -18,6 +18,7 @@ final class LearnProcessor implements Processor<String, JoinedImpression, String
   private final List<KeyValueStore<String, Object>> stores = new ArrayList<>();
   private KeyValueStore<String, DocCounts> docCounts;
   private ProcessorContext<String, byte[]> context;
+  private final TrainingExampleWriter examples = new TrainingExampleWriter(TrainingExample.jsonFactory());
 
   LearnProcessor(List<ContextLearner<?>> learners) {
     this.learners = learners;
@@ -49,7 +50,7 @@ final class LearnProcessor implements Processor<String, JoinedImpression, String
       boolean examined = j.examined(it.position());
       docCounts.put(key, (c == null ? DocCounts.ZERO : c).plus(examined, j.clicked(it.position())));
       if (examined) {
-        context.forward(new Record<>(ctx, TrainingExample.of(j, it).toJson(), record.timestamp()),
+        context.forward(new Record<>(ctx, examples.write(j, it), record.timestamp()),
             LearnLoopTopology.TRAINING_SINK);
       }
     }

@@ -1,14 +1,12 @@
 package io.rankstack.streaming.topology;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.rankstack.streaming.event.ImpressionItem;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -48,29 +46,12 @@ public record TrainingExample(String impressionId, String contextKey, String doc
 
   /** JSON: {@code {"v":1,"impressionId",…,"label":0|1,"features":[…],"propensity"?}}. */
   public byte[] toJson() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeNumberField("v", 1);
-      g.writeStringField("impressionId", impressionId);
-      g.writeStringField("contextKey", contextKey);
-      g.writeStringField("docId", docId);
-      g.writeNumberField("position", position);
-      g.writeNumberField("label", label);
-      g.writeArrayFieldStart("features");
-      for (double f : features) {
-        g.writeNumber(f);
-      }
-      g.writeEndArray();
-      if (!Double.isNaN(propensity)) {
-        g.writeNumberField("propensity", propensity);
-      }
-      g.writeNumberField("timestamp", timestamp);
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return new TrainingExampleWriter(FACTORY).write(this);
+  }
+
+  /** The factory the learn processor's {@link TrainingExampleWriter} uses (fast double writer on). */
+  static JsonFactory jsonFactory() {
+    return FACTORY;
   }
 
   /** Reads {@link #toJson()}. */

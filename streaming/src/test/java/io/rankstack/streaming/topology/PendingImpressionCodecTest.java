@@ -67,4 +67,38 @@ class PendingImpressionCodecTest {
     assertEquals(new PendingImpression("shoes", imp, List.of(), 61_000, false),
         serde.deserializer().deserialize("t", bo.toByteArray()));
   }
+
+  @Test
+  void readsTheDataStreamFormOfVersionTwo() throws Exception {
+    ImpressionEvent imp = TestEvents.impression("imp-ü2", "läufer", 1000, "d1", "d2");
+    BinaryWriter impression = new BinaryWriter(64);
+    ImpressionBinary.write(impression, imp); // version 2 wrote the impression in this same layout
+    ByteArrayOutputStream bo = new ByteArrayOutputStream();
+    DataOutputStream o = new DataOutputStream(bo);
+    o.writeByte(2);
+    o.writeBoolean(false);
+    o.writeLong(61_000);
+    o.writeUTF("läufer");
+    o.writeBoolean(true);
+    o.write(impression.toByteArray());
+    o.writeInt(1);
+    o.writeUTF("imp-ü2");
+    o.writeUTF("d2");
+    o.writeInt(2);
+    o.writeLong(1_500);
+    o.writeLong(1000);
+    o.writeInt(3);
+    o.writeLong(88);
+    o.flush();
+    SourcedClick c = new SourcedClick(TestEvents.click("imp-ü2", "läufer", "d2", 2, 1_500), 3, 88);
+    assertEquals(new PendingImpression("läufer", imp, List.of(c), 61_000, false),
+        serde.deserializer().deserialize("t", bo.toByteArray()));
+  }
+
+  @Test
+  void writesTheCurrentVersion() {
+    PendingImpression closed = new PendingImpression("c", null, List.of(), 9, true);
+    assertEquals(PendingImpression.CODEC_VERSION, serde.serializer().serialize("t", closed)[0]);
+    assertEquals(3, PendingImpression.CODEC_VERSION);
+  }
 }
