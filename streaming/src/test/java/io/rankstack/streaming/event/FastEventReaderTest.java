@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +138,46 @@ class FastEventReaderTest {
     assertEquals(1, EventJson.readImpression(b(dupItems), "q").items().size());
   }
 
+  @Test
+  void atMostMaxItems() {
+    StringBuilder items = new StringBuilder();
+    for (int i = 1; i <= EventJson.MAX_ITEMS + 1; i++) {
+      items.append(i > 1 ? "," : "").append("{\"docId\":\"d\",\"position\":").append(i).append('}');
+    }
+    String head = "{\"v\":1,\"impressionId\":\"i\",\"timestamp\":5,\"surface\":\"search\",\"contextKey\":\"q\",";
+    String atMax = head + "\"items\":[" + items.substring(0, items.lastIndexOf(",{")) + "]}";
+    assertEquals(EventJson.MAX_ITEMS, fastImpression(atMax, "q").items().size());
+    String overMax = head + "\"items\":[" + items + "]}";
+    assertNull(fastImpression(overMax, "q"));
+    EventFormatException e = assertThrows(EventFormatException.class, () -> EventJson.readImpression(b(overMax), "q"));
+    assertEquals("items", e.field());
+  }
+
+  @Test
+  void invalidUtf8InAnIgnoredFieldIsLeftToTheTree() {
+    byte[] valid = b("{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":3,"
+        + "\"timestamp\":99,\"note\":\"ab\"}");
+    int at = new String(valid, StandardCharsets.UTF_8).indexOf("ab");
+    for (byte[] bad : new byte[][] {{(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC0, (byte) 0x80},
+        {(byte) 0xE2, (byte) 0x28, (byte) 0xA1}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+      byte[] json = valid.clone();
+      json[at] = bad[0];
+      if (bad.length > 1) {
+        byte[] longer = Arrays.copyOf(json, json.length + bad.length - 1);
+        System.arraycopy(bad, 0, longer, at, bad.length);
+        System.arraycopy(valid, at + 1, longer, at + bad.length, valid.length - at - 1);
+        json = longer;
+      }
+      byte[] input = json;
+      Outcome tree = Outcome.of(x -> EventJson.readClickTree(x, "q"), input);
+      ClickEvent fast = FastEventReader.readClick(EventJson.FACTORY, input, "q");
+      if (fast != null) {
+        assertEquals(tree.event(), fast, () -> Arrays.toString(bad));
+      }
+      assertEquals(tree, Outcome.of(x -> EventJson.readClick(x, "q"), input));
+    }
+  }
+
   // ------------------------------------------------------------ properties
 
   @Property(seed = "20261129", tries = 1500)
@@ -161,7 +202,7 @@ class FastEventReaderTest {
     for (int m = 0; m < 4; m++) {
       byte[] mutated = g.mutate(doc);
       String k = r.nextInt(8) == 0 ? e.contextKey() + "x" : key;
-      checkImpression(mutated, k);
+      Statistics.label("mutated impression").collect(checkImpression(mutated, k));
     }
   }
 
@@ -186,22 +227,25 @@ class FastEventReaderTest {
     for (int m = 0; m < 4; m++) {
       byte[] mutated = g.mutate(doc);
       String k = r.nextInt(8) == 0 ? c.contextKey() + "x" : key;
-      checkClick(mutated, k);
+      Statistics.label("mutated click").collect(checkClick(mutated, k));
     }
   }
 
-  private static void checkImpression(byte[] bytes, String key) {
-    check(bytes, b -> FastEventReader.readImpression(EventJson.FACTORY, b, key),
+  private static String checkImpression(byte[] bytes, String key) {
+    return check(bytes, b -> FastEventReader.readImpression(EventJson.FACTORY, b, key),
         b -> EventJson.readImpressionTree(b, key), b -> EventJson.readImpression(b, key));
   }
 
-  private static void checkClick(byte[] bytes, String key) {
-    check(bytes, b -> FastEventReader.readClick(EventJson.FACTORY, b, key),
+  private static String checkClick(byte[] bytes, String key) {
+    return check(bytes, b -> FastEventReader.readClick(EventJson.FACTORY, b, key),
         b -> EventJson.readClickTree(b, key), b -> EventJson.readClick(b, key));
   }
 
-  /** Fast is null or the tree's event; the public reader has exactly the tree's outcome. */
-  private static void check(byte[] bytes, Function<byte[], Object> fast, Function<byte[], Object> tree,
+  /**
+   * Fast is null or the tree's event; the public reader has exactly the tree's outcome. Returns
+   * which path decided, for the statistics.
+   */
+  private static String check(byte[] bytes, Function<byte[], Object> fast, Function<byte[], Object> tree,
       Function<byte[], Object> pub) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     Outcome t = Outcome.of(tree, bytes);
@@ -210,6 +254,9 @@ class FastEventReaderTest {
       assertEquals(t, new Outcome(f, null, null, null, null), () -> "fast path accepted " + text);
     }
     assertEquals(t, Outcome.of(pub, bytes), () -> "public reader on " + text);
+    return f != null ? "accepted by the fast path" : t.event() != null ? "accepted by the tree only"
+        : "rejected: " + t.reason() + " " + (t.field() == null ? "" : t.field().replaceAll("\\[\\d+]", "[i]")
+            .replaceAll("(?s)^modelVersions\\..*", "modelVersions.<key>"));
   }
 
   /** An event, or the class, reason, field and message of what was thrown. */
@@ -376,18 +423,16 @@ class FastEventReaderTest {
       if (integral && Math.abs(d) < 9.2e18 && r.nextBoolean()) {
         return new Raw(Long.toString((long) d));
       }
-      if (integral && r.nextInt(4) == 0) {
-        fastSupported = false;
+      if (integral && r.nextInt(64) == 0) {
+        // Beyond long when |d| >= 2^63: the tree reads a BigIntegerNode, the fast path gives up.
+        if (Math.abs(d) >= 0x1p63) {
+          fastSupported = false;
+        }
         return new Raw(new java.math.BigDecimal(d).toBigInteger().toString());
       }
       return switch (r.nextInt(4)) {
-        case 0 -> {
-          // Exact decimal expansion; an integral value prints as an integer, beyond long a big one.
-          if (integral && Math.abs(d) >= 0x1p63) {
-            fastSupported = false;
-          }
-          yield new Raw(new java.math.BigDecimal(d).toString());
-        }
+        // The exact decimal expansion (up to ~770 digits for subnormals).
+        case 0 -> new Raw(integral ? Double.toString(d) : new java.math.BigDecimal(d).toString());
         case 1 -> new Raw(Double.toString(d).replace('E', 'e'));
         case 2 -> new Raw(String.format(java.util.Locale.ROOT, "%.17e", d));
         default -> new Raw(Double.toString(d));
@@ -550,10 +595,16 @@ class FastEventReaderTest {
 
     // ---- mutations
 
-    private static final String[] BAD_VALUES = {"null", "true", "\"\"", "\"x\"", "\"1\"", "0", "-1", "1", "2", "1.0",
-        "-0", "0.5", "1.5", "1e400", "-1e400", "2147483648", "9223372036854775807", "9223372036854775808",
-        "18446744073709551617", "{}", "[]", "[1]", "[\"A\"]", "{\"id\":\"x\"}", "\"\\u0000\"", "\"search\"",
-        "\"recommend\""};
+    /** Near misses for a number: not integral, out of range, beyond long, not finite, not a number. */
+    private static final String[] BAD_NUMBERS = {"1.0", "-0", "0", "-1", "2", "0.5", "1.5", "1e0", "1e400", "-1e400",
+        "2147483648", "4294967297", "9223372036854775807", "9223372036854775808", "18446744073709551617", "\"1\"", "null", "true",
+        "[1]"};
+    /** Near misses for a string: empty, NUL, too long, another type, a surface. */
+    private static final String[] BAD_STRINGS = {"\"\"", "\"\\u0000\"", "\"a\u0000b\"",
+        "\"" + "y".repeat(EventJson.MAX_ID_LENGTH + 1) + "\"", "\"search\"", "\"recommend\"", "\"Search\"", "7",
+        "null", "[\"A\"]", "{}"};
+    private static final String[] BAD_OTHER = {"null", "{}", "[]", "[1]", "[\"A\"]", "{\"id\":\"x\"}", "\"x\"", "1",
+        "[{\"docId\":\"d\",\"position\":1}]"};
 
     /** A copy of {@code doc} with one to three random edits, rendered, perhaps with byte damage. */
     byte[] mutate(J doc) {
@@ -561,12 +612,15 @@ class FastEventReaderTest {
       List<Obj> objects = new ArrayList<>();
       List<Arr> arrays = new ArrayList<>();
       collect(copy, objects, arrays);
-      for (int m = r.nextInt(1, 4); m > 0; m--) {
+      // Mostly one edit, so that the result is often still valid or fails on one rule only; or
+      // byte damage alone.
+      boolean damage = r.nextInt(4) == 0;
+      for (int m = damage && r.nextBoolean() ? 0 : r.nextInt(3) == 0 ? r.nextInt(2, 4) : 1; m > 0; m--) {
         int kind = r.nextInt(8);
         if (kind <= 4 || arrays.isEmpty()) {
-          Obj o = objects.get(r.nextInt(objects.size()));
+          Obj o = r.nextBoolean() ? (Obj) copy : objects.get(r.nextInt(objects.size()));
           if (o.names.isEmpty()) {
-            o.put("v", bad());
+            o.put("v", bad(null));
             continue;
           }
           int i = r.nextInt(o.names.size());
@@ -575,34 +629,41 @@ class FastEventReaderTest {
               o.names.remove(i);
               o.values.remove(i);
             }
-            case 1, 2 -> o.values.set(i, bad());
+            case 1, 2 -> o.values.set(i, bad(o.values.get(i)));
             case 3 -> {
               int at = r.nextInt(o.names.size() + 1);
               o.names.add(at, o.names.get(i));
-              o.values.add(at, r.nextBoolean() ? o.values.get(i) : bad());
+              o.values.add(at, r.nextBoolean() ? o.values.get(i) : bad(o.values.get(i)));
             }
             default -> o.names.set(i, r.nextBoolean() ? "v" : "position");
           }
         } else {
           Arr a = arrays.get(r.nextInt(arrays.size()));
           if (a.values.isEmpty()) {
-            a.values.add(bad());
+            a.values.add(bad(null));
             continue;
           }
           int i = r.nextInt(a.values.size());
           switch (kind) {
             case 5 -> a.values.remove(i);
             case 6 -> a.values.add(r.nextInt(a.values.size() + 1), a.values.get(i));
-            default -> a.values.set(i, bad());
+            default -> a.values.set(i, bad(a.values.get(i)));
           }
         }
       }
       byte[] b = render(copy);
-      return r.nextBoolean() ? b : damage(b);
+      return damage ? damage(b) : b;
     }
 
-    private J bad() {
-      return r.nextInt(4) == 0 ? unknownValue(1) : new Raw(BAD_VALUES[r.nextInt(BAD_VALUES.length)]);
+    /** A replacement for {@code old}: a near miss of its kind, or anything. */
+    private J bad(J old) {
+      if (r.nextInt(5) == 0) {
+        return unknownValue(1);
+      }
+      String[] pool = !(old instanceof Raw raw) ? BAD_OTHER
+          : raw.text().startsWith("\"") ? BAD_STRINGS
+          : raw.text().equals("null") ? BAD_OTHER : BAD_NUMBERS;
+      return new Raw(pool[r.nextInt(pool.length)]);
     }
 
     private byte[] damage(byte[] b) {
