@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -28,7 +29,9 @@ import java.util.Set;
  * {@link #MAX_ID_LENGTH} characters, timestamps ≥ 0, positions ≥ 1 and unique within an impression,
  * scores and features finite, ids free of NUL, propensities in (0, 1], a known surface, at most {@link #MAX_ITEMS}
  * items, and (when a record key is given) the key equal to {@code contextKey}. Unknown fields are
- * ignored, so a producer may add optional fields without a version bump.
+ * ignored, so a producer may add optional fields without a version bump. A repeated field name and
+ * anything but whitespace after the object are malformed JSON; an integer too large for a long is
+ * never read modulo 2^64 (it fails its field's check).
  *
  * <p>Reading first tries {@link FastEventReader}, which parses the bytes with Jackson's streaming
  * parser straight into the event, because building the {@code JsonNode} tree was about 15% of the
@@ -56,8 +59,16 @@ public final class EventJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      // An event is one JSON object: a repeated field is ambiguous (which value did the producer
+      // mean?) and content after the object is damage, so both are malformed, not silently resolved.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
-  /** The mapper's factory (same features), shared with {@link FastEventReader}. */
+  /**
+   * The mapper's factory (same features), shared with {@link FastEventReader}: with duplicate
+   * detection in the parser itself, a repeated name anywhere (an unknown field's nested object
+   * too) makes the fast path give up, and the tree reader reports it.
+   */
   static final JsonFactory FACTORY = MAPPER.getFactory();
 
   private EventJson() {}
@@ -180,7 +191,7 @@ public final class EventJson {
     long dwell = -1;
     JsonNode d = n.get("dwellMillis");
     if (d != null && !d.isNull()) {
-      if (!d.isIntegralNumber() || d.asLong() < 0) {
+      if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
         throw invalid("dwellMillis", "must be an integer >= 0");
       }
       dwell = d.asLong();
@@ -220,7 +231,7 @@ public final class EventJson {
     if (!v.isIntegralNumber()) {
       throw invalid("v", "must be an integer");
     }
-    if (v.asLong() != SCHEMA_VERSION) {
+    if (!v.canConvertToLong() || v.asLong() != SCHEMA_VERSION) { // a big integer's asLong() wraps
       throw new EventFormatException(DeadLetterReason.UNKNOWN_VERSION, "v",
           "unknown schema version " + v.asText() + " (this reader knows " + SCHEMA_VERSION + ")");
     }

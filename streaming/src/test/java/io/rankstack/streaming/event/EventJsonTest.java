@@ -38,7 +38,7 @@ class EventJsonTest {
     assertEquals(noDwell, EventJson.readClick(EventJson.write(noDwell), null));
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "20261129")
   void anyValidClickRoundTrips(@ForAll @AlphaChars @StringLength(min = 1, max = 20) String id,
       @ForAll @StringLength(min = 1, max = 30) String ctx, @ForAll @IntRange(min = 1, max = 1000) int pos,
       @ForAll @LongRange(min = 0) long ts) {
@@ -118,5 +118,23 @@ class EventJsonTest {
   void unknownFieldsAreIgnored() {
     String ok = "{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":2,\"timestamp\":5,\"extra\":[1]}";
     assertEquals("d", EventJson.readClick(b(ok), "q").docId());
+  }
+
+  @Test
+  void repeatedNamesTrailingContentAndHugeIntegersAreRejected() {
+    String ok = "{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":2,\"timestamp\":5}";
+    EventFormatException e = assertThrows(EventFormatException.class,
+        () -> EventJson.readClick(b(ok.replace("\"position\":2", "\"position\":2,\"position\":3")), "q"));
+    assertEquals(DeadLetterReason.MALFORMED_JSON, e.reason(), "which position did the producer mean?");
+    e = assertThrows(EventFormatException.class, () -> EventJson.readClick(b(ok + " {}"), "q"));
+    assertEquals(DeadLetterReason.MALFORMED_JSON, e.reason(), "content after the event");
+    // 2^64 + 5 and 2^64 + 1 read as a long wrap to 5 and 1: they must fail, not pass as those.
+    e = assertThrows(EventFormatException.class,
+        () -> EventJson.readClick(b(ok.replace("}", ",\"dwellMillis\":18446744073709551621}")), "q"));
+    assertEquals("dwellMillis", e.field());
+    e = assertThrows(EventFormatException.class,
+        () -> EventJson.readClick(b(ok.replace("\"v\":1", "\"v\":18446744073709551617")), "q"));
+    assertEquals(DeadLetterReason.UNKNOWN_VERSION, e.reason());
+    assertEquals(5, EventJson.readClick(b(ok + "  \n"), "q").timestamp(), "trailing whitespace is fine");
   }
 }

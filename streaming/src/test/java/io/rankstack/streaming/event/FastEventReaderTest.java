@@ -121,21 +121,26 @@ class FastEventReaderTest {
   }
 
   @Test
-  void duplicateKnownFieldsAndTrailingContentAreLeftToTheTree() {
-    // The tree keeps the last of repeated names and does not look past the root object; the fast
-    // path gives up on both, and the public reader still accepts what the tree accepts.
+  void repeatedFieldsAndTrailingContentAreLeftToTheTreeWhichRejectsThem() {
+    // The fast path gives up on both; the tree reader then reports them as malformed JSON.
     String dup = "{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":3,"
         + "\"position\":4,\"timestamp\":99}";
     assertNull(fastClick(dup, "q"));
-    assertEquals(4, EventJson.readClick(b(dup), "q").position());
+    assertEquals(DeadLetterReason.MALFORMED_JSON,
+        assertThrows(EventFormatException.class, () -> EventJson.readClick(b(dup), "q")).reason());
     String trailing = "{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":3,"
         + "\"timestamp\":99} trailing";
     assertNull(fastClick(trailing, "q"));
-    assertEquals(EventJson.readClickTree(b(trailing), "q"), EventJson.readClick(b(trailing), "q"));
+    assertEquals(DeadLetterReason.MALFORMED_JSON,
+        assertThrows(EventFormatException.class, () -> EventJson.readClick(b(trailing), "q")).reason());
     String dupItems = "{\"v\":1,\"impressionId\":\"i\",\"timestamp\":5,\"surface\":\"search\",\"contextKey\":\"q\","
         + "\"items\":[],\"items\":[" + ITEM + "]}";
     assertNull(fastImpression(dupItems, "q"));
-    assertEquals(1, EventJson.readImpression(b(dupItems), "q").items().size());
+    String dupNested = "{\"v\":1,\"impressionId\":\"i\",\"contextKey\":\"q\",\"docId\":\"d\",\"position\":3,"
+        + "\"timestamp\":99,\"extra\":{\"a\":1,\"a\":2}}";
+    assertNull(fastClick(dupNested, "q"), "a repeated name inside an unknown field");
+    assertEquals(DeadLetterReason.MALFORMED_JSON,
+        assertThrows(EventFormatException.class, () -> EventJson.readClick(b(dupNested), "q")).reason());
   }
 
   @Test
@@ -288,6 +293,13 @@ class FastEventReaderTest {
       names.add(name);
       values.add(value);
       return this;
+    }
+
+    /** Adds an unknown field unless the name is taken: a valid event never repeats a name. */
+    void putNew(String name, J value) {
+      if (!names.contains(name)) {
+        put(name, value);
+      }
     }
   }
 
@@ -460,7 +472,7 @@ class FastEventReaderTest {
         case 6 -> {
           Obj o = new Obj();
           for (int i = r.nextInt(3); i > 0; i--) {
-            o.put(r.nextBoolean() ? "v" : text(r, 0, 4), unknownValue(depth + 1));
+            o.putNew(r.nextBoolean() ? "v" : text(r, 0, 4), unknownValue(depth + 1));
           }
           yield o;
         }
@@ -477,7 +489,7 @@ class FastEventReaderTest {
     /** Adds unknown fields and shuffles the field order. */
     Obj finish(Obj o) {
       for (int i = r.nextInt(4) == 0 ? r.nextInt(1, 3) : 0; i > 0; i--) {
-        o.put(UNKNOWN[r.nextInt(UNKNOWN.length)] + (r.nextBoolean() ? "" : "_" + i), unknownValue(0));
+        o.putNew(UNKNOWN[r.nextInt(UNKNOWN.length)] + (r.nextBoolean() ? "" : "_" + i), unknownValue(0));
       }
       return shuffle(o);
     }
