@@ -47,6 +47,16 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   /** {@link #joinTime} for the record being processed. */
   private long now = -1;
   /**
+   * A floor under the join time that survives restarts, kept in the join store under
+   * {@link #FLOOR_KEY}: at least the deadline of every impression whose entry has been purged.
+   * The topic clocks restart from scratch, so without it a duplicate of a purged impression read
+   * just after a restart (before newer records move the clocks) would pass as new and be learned
+   * twice; with it, that duplicate is a {@code late-impression}. Written ahead, to the purge time
+   * of the impression that moved it (never more than the join time then), so it costs one store
+   * write per {@code window + grace} of event time and never closes a window early.
+   */
+  private long floor = -1;
+  /**
    * Expiry index of the join state: (deadline, impression id), earliest first. Derived data, not a
    * store: {@link #init} rebuilds it from the join store (already restored from its changelog by
    * then), so it needs no changelog of its own and costs no store write per event. It may hold
@@ -69,17 +79,20 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     this.maxInputSkewMs = maxInputSkewMs;
   }
 
+  /** The join-store key of {@link #floor}: impression ids are non-empty and free of NUL. */
+  static final String FLOOR_KEY = "\u0000join-time-floor";
+
   /**
    * The time the join decides by: the slower input topic's clock, so a window closes only once
    * both topics have been read past its deadline; but never more than {@code maxInputSkewMs}
    * behind the faster one, so a topic that goes quiet (no clicks on a partition for a while)
    * delays closings by at most that much instead of forever. With a skew of 0 this is Kafka
-   * Streams' stream time (the largest timestamp of either topic).
+   * Streams' stream time (the largest timestamp of either topic). Never below {@link #floor}.
    */
   long joinTime() {
     long lo = Math.min(impressionsClock, clicksClock);
     long hi = Math.max(impressionsClock, clicksClock);
-    return Math.max(lo, hi - maxInputSkewMs);
+    return Math.max(floor, Math.max(lo, hi - maxInputSkewMs));
   }
 
   @Override
@@ -89,10 +102,15 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     index.clear();
     impressionsClock = -1;
     clicksClock = -1;
+    floor = -1;
     try (KeyValueIterator<String, PendingImpression> it = join.all()) {
       while (it.hasNext()) {
         KeyValue<String, PendingImpression> kv = it.next();
-        index.add(new Due(kv.value.deadline(), kv.key));
+        if (kv.key.equals(FLOOR_KEY)) {
+          floor = kv.value.deadline();
+        } else {
+          index.add(new Due(kv.value.deadline(), kv.key));
+        }
       }
     }
     String entity = "task-" + context.taskId();
@@ -258,6 +276,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         continue; // superseded entry
       }
       if (p.closed()) {
+        raiseFloor(deadline, deadline - windowMs - graceMs);
         join.delete(id);
       } else if (p.impression() == null) {
         for (SourcedClick c : p.clicks()) {
@@ -271,12 +290,24 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         joined.record();
         long purge = deadline + windowMs + graceMs;
         if (purge <= now) {
+          raiseFloor(purge, deadline);
           join.delete(id); // the join time already jumped past the dedupe period
         } else {
           join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
           addDeadline(purge, id);
         }
       }
+    }
+  }
+
+  /**
+   * Makes {@link #floor} cover {@code impressionDeadline} before the entry of that impression is
+   * purged, in the same transaction; raised to {@code purgeTime} (≤ the join time now).
+   */
+  private void raiseFloor(long purgeTime, long impressionDeadline) {
+    if (impressionDeadline > floor) {
+      floor = purgeTime;
+      join.put(FLOOR_KEY, new PendingImpression("", null, List.of(), floor, true));
     }
   }
 

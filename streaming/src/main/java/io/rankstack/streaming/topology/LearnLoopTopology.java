@@ -52,7 +52,9 @@ import org.apache.kafka.streams.state.Stores;
  * Every rule depends only on event timestamps and the order records are read in, never on
  * wall-clock time or a punctuation schedule. After a restart the topic clocks start again from
  * the records read, which can postpone a closing but never bring one forward; closings already
- * committed are in the join store, so none is made twice.
+ * committed are in the join store, so none is made twice, and a floor kept there (at least the
+ * deadline of every purged impression) makes a duplicate of a purged impression late even right
+ * after a restart.
  */
 public final class LearnLoopTopology {
   /** Join state: impression id to {@link PendingImpression}. */
