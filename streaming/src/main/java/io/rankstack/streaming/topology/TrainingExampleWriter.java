@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.rankstack.streaming.event.ImpressionItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Writes the JSON of {@link TrainingExample}s with one reused generator and buffer. The learn
@@ -28,53 +29,40 @@ final class TrainingExampleWriter {
 
   /** The example of item {@code it} of joined impression {@code j}, without building it first. */
   byte[] write(JoinedImpression j, ImpressionItem it) {
-    try {
-      g.writeStartObject();
-      g.writeNumberField("v", 1);
-      g.writeStringField("impressionId", j.impression().impressionId());
-      g.writeStringField("contextKey", j.contextKey());
-      g.writeStringField("docId", it.docId());
-      g.writeNumberField("position", it.position());
-      g.writeNumberField("label", j.clicked(it.position()) ? 1 : 0);
-      g.writeArrayFieldStart("features");
-      for (int i = 0; i < it.featureCount(); i++) {
-        g.writeNumber(it.feature(i));
-      }
-      g.writeEndArray();
-      if (!Double.isNaN(it.propensity())) {
-        g.writeNumberField("propensity", it.propensity());
-      }
-      g.writeNumberField("timestamp", j.impression().timestamp());
-      g.writeEndObject();
-      return cut();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return write(j.impression().impressionId(), j.contextKey(), it.docId(), it.position(),
+        j.clicked(it.position()) ? 1 : 0, it.featureCount(), it::feature, it.propensity(), j.impression().timestamp());
   }
 
   /** {@code e} as JSON; the same bytes as {@link #write(JoinedImpression, ImpressionItem)} gives. */
   byte[] write(TrainingExample e) {
+    double[] f = e.features();
+    return write(e.impressionId(), e.contextKey(), e.docId(), e.position(), e.label(), f.length, i -> f[i],
+        e.propensity(), e.timestamp());
+  }
+
+  private byte[] write(String impressionId, String contextKey, String docId, int position, int label,
+      int featureCount, IntToDoubleFunction feature, double propensity, long timestamp) {
     try {
       g.writeStartObject();
       g.writeNumberField("v", 1);
-      g.writeStringField("impressionId", e.impressionId());
-      g.writeStringField("contextKey", e.contextKey());
-      g.writeStringField("docId", e.docId());
-      g.writeNumberField("position", e.position());
-      g.writeNumberField("label", e.label());
+      g.writeStringField("impressionId", impressionId);
+      g.writeStringField("contextKey", contextKey);
+      g.writeStringField("docId", docId);
+      g.writeNumberField("position", position);
+      g.writeNumberField("label", label);
       g.writeArrayFieldStart("features");
-      for (double f : e.features()) {
-        g.writeNumber(f);
+      for (int i = 0; i < featureCount; i++) {
+        g.writeNumber(feature.applyAsDouble(i));
       }
       g.writeEndArray();
-      if (!Double.isNaN(e.propensity())) {
-        g.writeNumberField("propensity", e.propensity());
+      if (!Double.isNaN(propensity)) {
+        g.writeNumberField("propensity", propensity);
       }
-      g.writeNumberField("timestamp", e.timestamp());
+      g.writeNumberField("timestamp", timestamp);
       g.writeEndObject();
       return cut();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
