@@ -4,6 +4,7 @@ import io.rankstack.streaming.broker.EmbeddedKafka;
 import io.rankstack.streaming.query.LearnerStateReader;
 import io.rankstack.streaming.state.RankstackRocksDBConfig;
 import io.rankstack.streaming.topology.ContextLearner;
+import io.rankstack.streaming.topology.JoinSettings;
 import io.rankstack.streaming.topology.LearnLoopTopology;
 import io.rankstack.streaming.topology.PositionCountsLearner;
 import java.time.Duration;
@@ -78,8 +79,8 @@ public final class LearnLoop implements AutoCloseable {
       learners.add(new PositionCountsLearner());
       learners.addAll(extraLearners);
       KafkaStreams streams = new KafkaStreams(
-          LearnLoopTopology.build(Topics.DEFAULT, config.joinWindow(), config.grace(), config.maxInputSkew(),
-              learners),
+          LearnLoopTopology.build(Topics.DEFAULT, new JoinSettings(config.joinWindow(), config.grace(),
+              config.maxInputSkew(), config.quietInput()), learners),
           streamsProperties(config, bootstrap));
       HostInfo self = config.applicationServer() == null ? null : HostInfo.buildFromEndpoint(config.applicationServer());
       LearnerStateReader reader = new LearnerStateReader(streams, self, learners);

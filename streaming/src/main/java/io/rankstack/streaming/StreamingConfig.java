@@ -29,10 +29,11 @@ import java.util.Map;
  *                           {@code maxInputSkew}), and waiting put seconds of lag on the 99th percentile
  *                           (docs/benchmarks.md)
  * @param maxInputSkew       {@value #MAX_INPUT_SKEW_MS}: how far the join's clock may lag the faster of the two
- *                           input topics (default 5 min). The join closes a window only once both topics have
- *                           been read past it; this bounds how long a quiet topic (a partition with no clicks
- *                           for a while) can hold windows open, and is the most one topic may be read ahead of
- *                           the other before its clicks could come too late
+ *                           input topics once the slower one is quiet (default 5 min): the longest a quiet topic
+ *                           (a partition with no clicks for a while) holds windows open
+ * @param quietInput         {@value #QUIET_INPUT_MS}: wall-clock time without a record from an input topic after
+ *                           which it counts as quiet (default 10 s). Until then the join waits for it however far
+ *                           its clock lags, as it must while that topic is still being read
  * @param cacheMaxBytes      {@value #CACHE_MAX_BYTES}: Kafka Streams record cache over all stores of the instance
  *                           ({@code statestore.cache.max.bytes}); it merges repeated writes of a key between
  *                           commits; 0 turns it off (every write goes to RocksDB and the changelog)
@@ -54,6 +55,7 @@ public record StreamingConfig(
     int bloomBitsPerKey,
     Duration maxTaskIdle,
     Duration maxInputSkew,
+    Duration quietInput,
     long cacheMaxBytes) {
 
   public static final String DATA_DIR = "rankstack.data-dir";
@@ -72,6 +74,7 @@ public record StreamingConfig(
   public static final String ROCKSDB_BLOOM_BITS = "rankstack.streaming.rocksdb.bloom-bits-per-key";
   public static final String MAX_TASK_IDLE_MS = "rankstack.streaming.max-task-idle-ms";
   public static final String MAX_INPUT_SKEW_MS = "rankstack.streaming.max-input-skew-ms";
+  public static final String QUIET_INPUT_MS = "rankstack.streaming.quiet-input-ms";
   public static final String CACHE_MAX_BYTES = "rankstack.streaming.cache-max-bytes";
 
   public StreamingConfig {
@@ -107,6 +110,9 @@ public record StreamingConfig(
     }
     if (maxInputSkew.isNegative()) {
       throw bad(MAX_INPUT_SKEW_MS, maxInputSkew.toMillis(), "must be >= 0");
+    }
+    if (quietInput.isNegative()) {
+      throw bad(QUIET_INPUT_MS, quietInput.toMillis(), "must be >= 0");
     }
     if (cacheMaxBytes < 0) {
       throw bad(CACHE_MAX_BYTES, cacheMaxBytes, "must be >= 0");
@@ -144,6 +150,7 @@ public record StreamingConfig(
         integer(m, ROCKSDB_BLOOM_BITS, 10),
         Duration.ofMillis(longValue(m, MAX_TASK_IDLE_MS, 0)),
         Duration.ofMillis(longValue(m, MAX_INPUT_SKEW_MS, Duration.ofMinutes(5).toMillis())),
+        Duration.ofMillis(longValue(m, QUIET_INPUT_MS, 10_000)),
         longValue(m, CACHE_MAX_BYTES, 0));
   }
 
@@ -172,6 +179,7 @@ public record StreamingConfig(
     m.put(ROCKSDB_BLOOM_BITS, Integer.toString(bloomBitsPerKey));
     m.put(MAX_TASK_IDLE_MS, Long.toString(maxTaskIdle.toMillis()));
     m.put(MAX_INPUT_SKEW_MS, Long.toString(maxInputSkew.toMillis()));
+    m.put(QUIET_INPUT_MS, Long.toString(quietInput.toMillis()));
     m.put(CACHE_MAX_BYTES, Long.toString(cacheMaxBytes));
     return m;
   }

@@ -11,6 +11,7 @@ import io.rankstack.streaming.event.EventJson;
 import io.rankstack.streaming.event.ImpressionEvent;
 import io.rankstack.streaming.event.ImpressionItem;
 import io.rankstack.streaming.event.Surface;
+import io.rankstack.streaming.topology.JoinSettings;
 import io.rankstack.streaming.topology.LearnLoopTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ContextBanditLearnLoopTest {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "online-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
-    driver = new TopologyTestDriver(LearnLoopTopology.build(Topics.DEFAULT, WINDOW, GRACE, Duration.ZERO,
+    driver = new TopologyTestDriver(LearnLoopTopology.build(Topics.DEFAULT, JoinSettings.streamTime(WINDOW, GRACE),
         List.of(new ContextBanditLearner())), p);
     impressions = driver.createInputTopic(Topics.DEFAULT.impressions(), new StringSerializer(), new ByteArraySerializer());
     clicks = driver.createInputTopic(Topics.DEFAULT.clicks(), new StringSerializer(), new ByteArraySerializer());

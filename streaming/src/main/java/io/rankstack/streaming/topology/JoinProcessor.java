@@ -34,26 +34,32 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private final long windowMs;
   private final long graceMs;
   private final long maxInputSkewMs;
+  private final long quietInputMs;
+  /** How far the join time may run ahead of {@link #floor} before the floor is written again. */
+  private final long floorStepMs;
   /**
-   * The largest timestamp seen on each input topic of this task since it started (-1: none yet).
-   * Kept per topic rather than Kafka Streams' one stream time per task, so that reading one topic
-   * ahead of the other (a fetch that returned only impressions, a burst of clicks) cannot close
-   * windows whose clicks are still unread: see {@link #joinTime}. Not persisted: after a restart
-   * both start again at -1, which can only postpone a closing, never bring one forward, and the
-   * closings already committed are in the join store.
+   * The largest timestamp read from each input topic of this task since it started (-1: none
+   * yet), and the wall-clock time of that topic's last record (the start when none). Kept per
+   * topic rather than Kafka Streams' one stream time per task, so that reading one topic ahead of
+   * the other (a fetch that returned only impressions, a burst of clicks) cannot close windows
+   * whose clicks are still unread: see {@link #advanceJoinTime}. Not persisted; see {@link #floor}.
+   * The walls start at the first record this processor reads.
    */
   private long impressionsClock = -1;
   private long clicksClock = -1;
-  /** {@link #joinTime} for the record being processed. */
+  private long impressionsWall;
+  private long clicksWall;
+  /** The join time: never goes back while this processor lives, and starts at {@link #floor}. */
   private long now = -1;
   /**
-   * A floor under the join time that survives restarts, kept in the join store under
-   * {@link #FLOOR_KEY}: at least the deadline of every impression whose entry has been purged.
-   * The topic clocks restart from scratch, so without it a duplicate of a purged impression read
-   * just after a restart (before newer records move the clocks) would pass as new and be learned
-   * twice; with it, that duplicate is a {@code late-impression}. Written ahead, to the purge time
-   * of the impression that moved it (never more than the join time then), so it costs one store
-   * write per {@code window + grace} of event time and never closes a window early.
+   * The join time as last written to the join store (key {@link #FLOOR_KEY}), in the same
+   * transactions as the decisions it covers. After a restart the topic clocks start from scratch,
+   * and the join time starts here instead of at -1: at most {@link #floorStepMs} below where it
+   * was at the last commit. So a duplicate of an impression whose entry was purged (the purge
+   * happens {@code window + grace} after its window closed, more than the step) is still a
+   * {@code late-impression}, not learned twice, and a copy of an event dead-lettered before the
+   * restart is dead-lettered again unless it was decided in the last step before the crash. Never
+   * above the join time, so it closes nothing early. Costs one store write per step of event time.
    */
   private long floor = -1;
   /**
@@ -71,28 +77,49 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
   private Sensor duplicateClicks;
   private Sensor joined;
 
-  JoinProcessor(String impressionsTopic, String clicksTopic, long windowMs, long graceMs, long maxInputSkewMs) {
+  JoinProcessor(String impressionsTopic, String clicksTopic, JoinSettings settings) {
     this.impressionsTopic = impressionsTopic;
     this.clicksTopic = clicksTopic;
-    this.windowMs = windowMs;
-    this.graceMs = graceMs;
-    this.maxInputSkewMs = maxInputSkewMs;
+    this.windowMs = settings.window().toMillis();
+    this.graceMs = settings.grace().toMillis();
+    this.maxInputSkewMs = settings.maxInputSkew().toMillis();
+    this.quietInputMs = settings.quietInput().toMillis();
+    this.floorStepMs = Math.min(1000, windowMs + graceMs);
   }
 
   /** The join-store key of {@link #floor}: impression ids are non-empty and free of NUL. */
   static final String FLOOR_KEY = "\u0000join-time-floor";
 
   /**
-   * The time the join decides by: the slower input topic's clock, so a window closes only once
-   * both topics have been read past its deadline; but never more than {@code maxInputSkewMs}
-   * behind the faster one, so a topic that goes quiet (no clicks on a partition for a while)
-   * delays closings by at most that much instead of forever. With a skew of 0 this is Kafka
-   * Streams' stream time (the largest timestamp of either topic). Never below {@link #floor}.
+   * Moves the join time for the record just read. It is the slower input topic's clock, so a
+   * window closes only once both topics have been read past its deadline, however far one lags
+   * while it is still being read. Once the slower topic has been quiet for {@code quietInput} of
+   * wall-clock time (no clicks on a partition for a while, or none yet since the start), the join
+   * time may run up to {@code maxInputSkew} behind the faster clock, so a quiet topic delays
+   * closings by at most that much instead of forever. Never goes back; never below {@link #floor}.
+   * With no skew and no quiet time this is Kafka Streams' stream time.
    */
-  long joinTime() {
+  private void advanceJoinTime() {
     long lo = Math.min(impressionsClock, clicksClock);
     long hi = Math.max(impressionsClock, clicksClock);
-    return Math.max(floor, Math.max(lo, hi - maxInputSkewMs));
+    long t = lo;
+    if (hi - lo > maxInputSkewMs) {
+      long slowerLastRead = impressionsClock < clicksClock ? impressionsWall : clicksWall;
+      if (context.currentSystemTimeMs() - slowerLastRead >= quietInputMs) {
+        t = hi - maxInputSkewMs;
+      }
+    }
+    now = Math.max(now, t);
+    if (now - floorStepMs >= floor) { // not now - floor: that overflows for a timestamp near Long.MAX_VALUE
+      floor = now;
+      join.put(FLOOR_KEY, new PendingImpression("", null, List.of(), floor, true));
+    }
+  }
+
+  /** {@code a + b} for b ≥ 0, saturating at {@link Long#MAX_VALUE}: timestamps are only checked to be ≥ 0. */
+  private static long plus(long a, long b) {
+    long r = a + b;
+    return r < a ? Long.MAX_VALUE : r;
   }
 
   @Override
@@ -102,6 +129,10 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     index.clear();
     impressionsClock = -1;
     clicksClock = -1;
+    // The processing context's wall clock is set only once records are processed: the walls start
+    // with the first record (see process).
+    impressionsWall = Long.MIN_VALUE;
+    clicksWall = Long.MIN_VALUE;
     floor = -1;
     try (KeyValueIterator<String, PendingImpression> it = join.all()) {
       while (it.hasNext()) {
@@ -113,6 +144,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         }
       }
     }
+    now = floor;
     String entity = "task-" + context.taskId();
     for (DeadLetterReason r : DeadLetterReason.values()) {
       deadLetterSensors.put(r, context.metrics().addRateTotalSensor(LearnLoopTopology.METRICS_SCOPE, entity,
@@ -131,12 +163,19 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     RecordMetadata meta = context.recordMetadata().orElseThrow();
     boolean impression = meta.topic().equals(impressionsTopic);
     long ts = record.timestamp();
+    long wall = context.currentSystemTimeMs();
+    if (impressionsWall == Long.MIN_VALUE) { // the first record: both topics count as read now
+      impressionsWall = wall;
+      clicksWall = wall;
+    }
     if (impression) {
       impressionsClock = Math.max(impressionsClock, ts);
+      impressionsWall = wall;
     } else {
       clicksClock = Math.max(clicksClock, ts);
+      clicksWall = wall;
     }
-    now = joinTime();
+    advanceJoinTime();
     if (!index.isEmpty() && index.first().deadline() <= now) {
       expire(now);
     }
@@ -161,7 +200,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
       duplicateImpressions.record();
       return;
     }
-    long deadline = imp.timestamp() + windowMs + graceMs;
+    long deadline = plus(imp.timestamp(), windowMs + graceMs);
     if (deadline <= now) {
       deadLetter(record.key(), record.value(), DeadLetterReason.LATE_IMPRESSION, "timestamp",
           "join window closed at " + deadline + ", join time is " + now, meta.topic(), meta.partition(),
@@ -191,7 +230,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     if (item == null || !item.docId().equals(c.docId()) || !imp.contextKey().equals(c.contextKey())) {
       return DeadLetterReason.CLICK_MISMATCH;
     }
-    if (c.timestamp() > imp.timestamp() + windowMs) {
+    if (c.timestamp() > plus(imp.timestamp(), windowMs)) {
       return DeadLetterReason.LATE_CLICK;
     }
     return null;
@@ -219,7 +258,7 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
     SourcedClick sc = new SourcedClick(c, meta.partition(), meta.offset());
     PendingImpression p = join.get(c.impressionId());
     if (p == null) {
-      long deadline = c.timestamp() + windowMs + graceMs;
+      long deadline = plus(c.timestamp(), windowMs + graceMs);
       if (deadline <= now) {
         deadLetter(record.key(), record.value(), DeadLetterReason.LATE_CLICK, "timestamp",
             "arrived after its join window closed at " + deadline + " (join time " + now + ")", meta.topic(),
@@ -276,7 +315,6 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         continue; // superseded entry
       }
       if (p.closed()) {
-        raiseFloor(deadline, deadline - windowMs - graceMs);
         join.delete(id);
       } else if (p.impression() == null) {
         for (SourcedClick c : p.clicks()) {
@@ -288,26 +326,14 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
         JoinedImpression j = new JoinedImpression(p.impression(), clicked, deadline);
         context.forward(new Record<String, Object>(p.contextKey(), j, deadline), LearnLoopTopology.LEARN_PROCESSOR);
         joined.record();
-        long purge = deadline + windowMs + graceMs;
+        long purge = plus(deadline, windowMs + graceMs);
         if (purge <= now) {
-          raiseFloor(purge, deadline);
           join.delete(id); // the join time already jumped past the dedupe period
         } else {
           join.put(id, new PendingImpression(p.contextKey(), null, List.of(), purge, true));
           addDeadline(purge, id);
         }
       }
-    }
-  }
-
-  /**
-   * Makes {@link #floor} cover {@code impressionDeadline} before the entry of that impression is
-   * purged, in the same transaction; raised to {@code purgeTime} (≤ the join time now).
-   */
-  private void raiseFloor(long purgeTime, long impressionDeadline) {
-    if (impressionDeadline > floor) {
-      floor = purgeTime;
-      join.put(FLOOR_KEY, new PendingImpression("", null, List.of(), floor, true));
     }
   }
 

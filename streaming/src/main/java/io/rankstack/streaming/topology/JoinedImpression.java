@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * @param impression       the impression
  * @param clickedPositions the distinct clicked positions, ascending (a copy is kept)
- * @param closedAt         stream time (epoch ms) at which the join window closed
+ * @param closedAt         join time (epoch ms) at which the join window closed
  */
 public record JoinedImpression(ImpressionEvent impression, int[] clickedPositions, long closedAt) {
   public JoinedImpression {

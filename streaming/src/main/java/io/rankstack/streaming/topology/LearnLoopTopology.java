@@ -1,7 +1,6 @@
 package io.rankstack.streaming.topology;
 
 import io.rankstack.streaming.Topics;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,15 +32,17 @@ import org.apache.kafka.streams.state.Stores;
  *   <li>The window of an impression closes when the <em>join time</em> reaches
  *       {@code impression.timestamp + window + grace}; the impression is then emitted with its
  *       clicks to the learners, exactly once. The join time is the smaller of the two input
- *       topics' clocks (the largest record timestamp read from each), but at most
- *       {@code maxInputSkew} behind the larger: a window closes only once both topics have been
- *       read past it, so reading one topic ahead of the other cannot turn clicks still unread into
- *       late clicks, and a topic that goes quiet delays closings by at most {@code maxInputSkew}.
- *       With {@code maxInputSkew = 0} the join time is Kafka Streams' stream time.</li>
+ *       topics' clocks (the largest record timestamp read from each), so a window closes only once
+ *       both topics have been read past it and reading one topic ahead of the other cannot turn
+ *       clicks still unread into late clicks. Once the slower topic has had no record for
+ *       {@code quietInput} of wall-clock time, the join time may run up to {@code maxInputSkew}
+ *       behind the faster clock, so a quiet topic delays closings by at most that much. The join
+ *       time never goes back, and after a restart it starts at a floor kept in the join store
+ *       (see below). With no skew and no quiet time it is, within one run, Kafka Streams' stream time.</li>
  *   <li><b>Late clicks:</b> a click later than {@code window} after its impression, or one that
  *       arrives once its impression's window has closed, goes to the DLQ as {@code late-click} and
  *       changes nothing already learned.</li>
- *   <li>A click whose impression has not arrived when stream time reaches
+ *   <li>A click whose impression has not arrived when the join time reaches
  *       {@code click.timestamp + window + grace} (join time) goes to the DLQ as {@code orphan-click}.</li>
  *   <li>An impression that arrives after its own window closed goes to the DLQ as
  *       {@code late-impression}. Closed impressions are remembered (without payload) for one more
@@ -49,12 +50,12 @@ import org.apache.kafka.streams.state.Stores;
  *       necessarily a late impression.</li>
  *   <li>Malformed JSON, an unknown schema version, or a failed validation go to the DLQ at once.</li>
  * </ul>
- * Every rule depends only on event timestamps and the order records are read in, never on
- * wall-clock time or a punctuation schedule. After a restart the topic clocks start again from
- * the records read, which can postpone a closing but never bring one forward; closings already
- * committed are in the join store, so none is made twice, and a floor kept there (at least the
- * deadline of every purged impression) makes a duplicate of a purged impression late even right
- * after a restart.
+ * The rules depend on event timestamps, the order records are read in, and (only for whether a
+ * topic counts as quiet) wall-clock time; exactly-once holds whatever they decide, because every
+ * decision commits in the same transaction as the input offsets and state it follows from. After a
+ * restart the topic clocks start from scratch and the join time starts at a floor persisted in
+ * the join store, at most one second (of event time) below the join time of the last commit: a
+ * duplicate of a purged impression is still late, and so none is learned twice.
  */
 public final class LearnLoopTopology {
   /** Join state: impression id to {@link PendingImpression}. */
@@ -85,23 +86,11 @@ public final class LearnLoopTopology {
   /**
    * Builds the topology.
    *
-   * @param topics         topic names
-   * @param window         join window (clicks at most this long after their impression join)
-   * @param grace          extra join time before a window closes, for out-of-order arrival
-   * @param maxInputSkew   how far the join time may lag the faster input topic (see the rules)
-   * @param learners       the per-context learners, each with its own store; names unique
+   * @param topics   topic names
+   * @param join     the join's time settings
+   * @param learners the per-context learners, each with its own store; names unique
    */
-  public static Topology build(Topics topics, Duration window, Duration grace, Duration maxInputSkew,
-      List<ContextLearner<?>> learners) {
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("join window must be > 0: " + window);
-    }
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("grace must be >= 0: " + grace);
-    }
-    if (maxInputSkew.isNegative()) {
-      throw new IllegalArgumentException("max input skew must be >= 0: " + maxInputSkew);
-    }
+  public static Topology build(Topics topics, JoinSettings join, List<ContextLearner<?>> learners) {
     List<ContextLearner<?>> ls = List.copyOf(learners);
     if (ls.stream().map(ContextLearner::name).distinct().count() != ls.size()) {
       throw new IllegalArgumentException("learner names must be unique");
@@ -111,9 +100,6 @@ public final class LearnLoopTopology {
         throw new IllegalArgumentException("learner name must match [a-z0-9-]+: " + l.name());
       }
     }
-    long w = window.toMillis();
-    long g = grace.toMillis();
-    long skew = maxInputSkew.toMillis();
     Topology t = new Topology();
     // Explicitly from the earliest offset: a partition with no committed offset (a first run, or a
     // crash before the first commit) must be read from its start, never from its end.
@@ -121,7 +107,7 @@ public final class LearnLoopTopology {
         topics.impressions());
     t.addSource(AutoOffsetReset.earliest(), CLICKS_SOURCE, new StringDeserializer(), new ByteArrayDeserializer(),
         topics.clicks());
-    t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), w, g, skew),
+    t.addProcessor(JOIN_PROCESSOR, () -> new JoinProcessor(topics.impressions(), topics.clicks(), join),
         IMPRESSIONS_SOURCE, CLICKS_SOURCE);
     t.addProcessor(LEARN_PROCESSOR, () -> new LearnProcessor(ls), JOIN_PROCESSOR);
     t.addSink(DLQ_SINK, topics.dlq(), new StringSerializer(), new ByteArraySerializer(), JOIN_PROCESSOR);

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param contextKey the context
  * @param impression the impression, or null while only clicks have arrived
  * @param clicks     the distinct clicks so far
- * @param deadline   stream time (epoch ms) at which this entry is next looked at
+ * @param deadline   join time (epoch ms) at which this entry is next looked at
  * @param closed     whether the join window already closed (entry kept only for dedupe)
  */
 record PendingImpression(String contextKey, ImpressionEvent impression, List<SourcedClick> clicks, long deadline,

@@ -3,10 +3,12 @@ package io.rankstack.streaming.topology;
 import static io.rankstack.streaming.TestEvents.click;
 import static io.rankstack.streaming.TestEvents.impression;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.rankstack.streaming.event.EventJson;
 import io.rankstack.streaming.event.ImpressionEvent;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -35,6 +37,7 @@ class JoinRestartTest {
   @BeforeEach
   void setUp() {
     context = new MockProcessorContext<>();
+    context.setCurrentSystemTimeMs(1_000_000);
     store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LearnLoopTopology.JOIN_STORE), Serdes.String(),
         PendingImpression.serde()).withLoggingDisabled().build();
     store.init(context.getStateStoreContext(), store);
@@ -42,7 +45,8 @@ class JoinRestartTest {
   }
 
   JoinProcessor start() {
-    JoinProcessor p = new JoinProcessor(IMPRESSIONS, CLICKS, W, G, SKEW);
+    JoinProcessor p = new JoinProcessor(IMPRESSIONS, CLICKS,
+        new JoinSettings(Duration.ofMillis(W), Duration.ofMillis(G), Duration.ofMillis(SKEW), Duration.ofSeconds(10)));
     p.init(context);
     return p;
   }
@@ -90,9 +94,28 @@ class JoinRestartTest {
     context.resetForwards();
     JoinProcessor restarted = start(); // fresh topic clocks, same store
     sendImpression(restarted, x); // the first record read after the restart
-    assertEquals(List.of(), learned(), "x was learned before the restart");
     assertEquals(List.of("late-impression"), deadLetterReasons());
     assertNull(store.get("x"));
+    advance(restarted, 1_000 + 3 * (W + G));
+    assertEquals(List.of(), learned(), "x was learned before the restart, and only then");
+    assertNotNull(store.get(JoinProcessor.FLOOR_KEY), "the floor is kept, never expired like an entry");
+  }
+
+  @Test
+  void aCopyOfAnEventDeadLetteredBeforeARestartIsDeadLetteredAgain() {
+    JoinProcessor first = start();
+    advance(first, 400_000);
+    ImpressionEvent late = impression("late", "q", 300_000, "a"); // its window closed at 370,000
+    sendImpression(first, late);
+    assertEquals(List.of("late-impression"), deadLetterReasons());
+    first.close();
+
+    context.resetForwards();
+    JoinProcessor restarted = start();
+    sendImpression(restarted, late); // a resent copy, read first after the restart
+    assertEquals(List.of("late-impression"), deadLetterReasons(), "not accepted (and later learned) this time");
+    advance(restarted, 500_000);
+    assertEquals(List.of(), learned());
   }
 
   @Test
