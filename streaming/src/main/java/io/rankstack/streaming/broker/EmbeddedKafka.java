@@ -67,12 +67,17 @@ public final class EmbeddedKafka implements AutoCloseable {
       try (OutputStream out = Files.newOutputStream(propsFile)) {
         p.store(out, "rankstack embedded KRaft broker");
       }
-      ByteArrayOutputStream log = new ByteArrayOutputStream();
-      int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-          propsFile.toString(), "--ignore-formatted"}, new PrintStream(log, true, StandardCharsets.UTF_8));
-      if (rc != 0) {
-        throw new IllegalStateException("formatting Kafka storage in " + logDir + " failed: "
-            + log.toString(StandardCharsets.UTF_8));
+      // Formatted once, on the first start. Formatting again, even with --ignore-formatted, wrote a
+      // new random cluster id that the broker then refused against the one in meta.properties, so
+      // a second start on the same folder (the default run, started again) failed.
+      if (!Files.exists(logDir.resolve("meta.properties"))) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+            propsFile.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+          throw new IllegalStateException("formatting Kafka storage in " + logDir + " failed: "
+              + log.toString(StandardCharsets.UTF_8));
+        }
       }
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
       server.startup();
