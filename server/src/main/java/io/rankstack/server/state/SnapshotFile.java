@@ -1,5 +1,7 @@
 package io.rankstack.server.state;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -119,6 +121,11 @@ public final class SnapshotFile {
   }
 
   private static String problem(Throwable e) {
+    if (e instanceof JsonProcessingException j) { // Jackson's own message repeats the (redacted) source
+      JsonLocation at = j.getLocation();
+      return j.getOriginalMessage().replace('\n', ' ')
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
+    }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m.replace('\n', ' ');
   }
