@@ -17,20 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The server's state beans across a restart: a Spring context with the real {@link StateConfiguration}
  * and bound {@link RankstackProperties}, closed (its shutdown writes the snapshots) and a new one
- * started on the same data directory. The full server is not started twice here: with the embedded
- * broker and the default model that would take minutes on 2 cores; these beans are all a restart
- * touches of this state.
+ * started on the same data directory, in about a second ({@code it.RestartTest} restarts the whole
+ * server, in about 15 s).
  */
 class StateConfigurationTest {
   @TempDir
   Path data;
 
-  @Configuration(proxyBeanMethods = false)
+  /** Binds the properties as the server does (not a {@code @Configuration}, so the server's scan skips it). */
   @EnableConfigurationProperties(RankstackProperties.class)
   static class Props {}
 
