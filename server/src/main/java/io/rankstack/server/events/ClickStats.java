@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Click signals for recommendation candidates, as this instance received them: clicks per document
@@ -17,7 +17,6 @@ import java.util.Map;
  * file), while the learned ranking state itself lives in the learn loop. Thread-safe.
  */
 public final class ClickStats {
-  private final int users;
   private final int perUser;
   private final Map<String, Long> clicksByDoc = new HashMap<>();
   private final Map<String, Deque<String>> recentByUser;
@@ -32,7 +31,6 @@ public final class ClickStats {
     if (users < 1 || perUser < 1) {
       throw new IllegalArgumentException("illegal users " + users + " or perUser " + perUser + ", both must be >= 1");
     }
-    this.users = users;
     this.perUser = perUser;
     this.recentByUser = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
@@ -87,7 +85,7 @@ public final class ClickStats {
     for (Map.Entry<String, Deque<String>> e : recentByUser.entrySet()) {
       byRecency.add(new UserRecent(e.getKey(), List.copyOf(e.getValue())));
     }
-    return new State(changes, new LinkedHashMap<>(clicksByDoc), byRecency);
+    return new State(changes, clicksByDoc, byRecency); // State copies the map, here under the lock
   }
 
   /**
@@ -105,16 +103,6 @@ public final class ClickStats {
       recentByUser.put(u.userId(), d);
     }
     changes = 0;
-  }
-
-  /** Users remembered at most. */
-  public int userCapacity() {
-    return users;
-  }
-
-  /** Recent documents remembered per user. */
-  public int perUserCapacity() {
-    return perUser;
   }
 
   /**
