@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bandit      {@code rankstack.bandit.*}: the online slate
  * @param events      {@code rankstack.events.*}: event logging and intake
  * @param admin       {@code rankstack.admin.*}: the admin API key
+ * @param server      {@code rankstack.server.*}: the server's own state (click signals, experiment tallies)
  * @param experiments {@code rankstack.experiments[i].*}: interleaving experiments
  */
 @ConfigurationProperties("rankstack")
@@ -36,6 +37,7 @@ public record RankstackProperties(
     @DefaultValue Bandit bandit,
     @DefaultValue Events events,
     @DefaultValue Admin admin,
+    @DefaultValue Server server,
     List<Experiment> experiments) {
 
   public RankstackProperties {
@@ -214,6 +216,17 @@ public record RankstackProperties(
     public Admin {
       apiKey = apiKey == null ? "" : apiKey;
       check(apiKey.isEmpty() || apiKey.length() >= 16, "admin.api-key", "(hidden)", "must be at least 16 characters");
+    }
+  }
+
+  /**
+   * @param snapshotIntervalMs how often the click signals (popularity, recent clicks) and the interleaving
+   *                           experiments' impressions are saved under {@code data-dir/server} when they changed
+   *                           (also at shutdown; loaded at start). A crash loses at most this much. Default 30 s.
+   */
+  public record Server(@DefaultValue("30000") long snapshotIntervalMs) {
+    public Server {
+      check(snapshotIntervalMs >= 100, "server.snapshot-interval-ms", snapshotIntervalMs, "must be >= 100");
     }
   }
 

@@ -212,16 +212,6 @@ public class ServerConfiguration {
   }
 
   @Bean
-  ClickStats clickStats() {
-    return new ClickStats(100_000, 20);
-  }
-
-  @Bean
-  Experiments experiments(RankstackProperties props) {
-    return new Experiments(props.experiments(), 100_000);
-  }
-
-  @Bean
   ResponseItems responseItems(Collection collection) {
     return new ResponseItems(collection);
   }

@@ -4,9 +4,12 @@ import io.rankstack.core.interleaving.InterleavedList;
 import io.rankstack.core.interleaving.Interleaving;
 import io.rankstack.core.interleaving.TeamDraftInterleaving;
 import io.rankstack.server.config.RankstackProperties;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -14,13 +17,17 @@ import java.util.SplittableRandom;
  * The configured team-draft interleaving experiments: which requests take part (a seeded draw
  * against each experiment's traffic share), and the outcome of every interleaved impression that
  * got clicks on this instance (Chapelle et al., TOIS 2012: the team with more clicked documents
- * wins the impression). The last {@code capacity} impressions per experiment are kept. Thread-safe.
+ * wins the impression). The last {@code capacity} impressions per experiment are kept; they survive a
+ * restart through {@link #export()} and {@link #restore(Map)} ({@link ExperimentsSnapshot} keeps the
+ * file). Thread-safe.
  */
 public final class Experiments {
   private final List<RankstackProperties.Experiment> configs;
   private final TeamDraftInterleaving interleaving = new TeamDraftInterleaving();
   private final Map<String, Map<String, Shown>> shown = new LinkedHashMap<>();
   private final int capacity;
+  /** Moves with every remembered impression and every new click, for the snapshot writer. */
+  private long changes;
 
   private static final class Shown {
     final InterleavedList list;
@@ -33,6 +40,9 @@ public final class Experiments {
   }
 
   public Experiments(List<RankstackProperties.Experiment> configs, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("illegal capacity " + capacity + ", must be >= 1");
+    }
     this.configs = List.copyOf(configs);
     this.capacity = capacity;
     for (RankstackProperties.Experiment e : configs) {
@@ -71,6 +81,7 @@ public final class Experiments {
     Map<String, Shown> m = shown.get(experimentId);
     if (m != null) {
       m.put(impressionId, new Shown(list));
+      changes++;
     }
   }
 
@@ -81,7 +92,10 @@ public final class Experiments {
     if (s == null || position < 1 || position > s.clicks.length) {
       return false;
     }
-    s.clicks[position - 1] = true;
+    if (!s.clicks[position - 1]) {
+      s.clicks[position - 1] = true;
+      changes++;
+    }
     return true;
   }
 
@@ -136,4 +150,105 @@ public final class Experiments {
    */
   public record Summary(String id, String rankerA, String rankerB, double trafficShare, long impressions,
                         long wins, long ties, long losses, double pValue) {}
+
+  /** A counter that moves with every remembered impression and new click (0 after construction and restore). */
+  public synchronized long changes() {
+    return changes;
+  }
+
+  /** Impressions remembered per experiment at most. */
+  public int capacity() {
+    return capacity;
+  }
+
+  /** Every configured experiment's remembered impressions, oldest first, consistent under the lock. */
+  public synchronized State export() {
+    Map<String, List<Impression>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<String, Shown>> e : shown.entrySet()) {
+      List<Impression> list = new ArrayList<>(e.getValue().size());
+      for (Map.Entry<String, Shown> s : e.getValue().entrySet()) {
+        list.add(new Impression(s.getKey(), s.getValue().list, clickedPositions(s.getValue().clicks)));
+      }
+      out.put(e.getKey(), list);
+    }
+    return new State(changes, out);
+  }
+
+  /**
+   * Replaces the remembered impressions with {@code byExperiment} (each list oldest first), as if they
+   * had been shown and clicked here in that order: an experiment keeps its last {@code capacity}; ids
+   * that are not configured are left out. The change counter restarts at 0.
+   *
+   * @return the ids left out because no experiment of that id is configured
+   * @throws IllegalArgumentException when a clicked position is outside its impression's list
+   */
+  public synchronized List<String> restore(Map<String, List<Impression>> byExperiment) {
+    for (Map.Entry<String, List<Impression>> e : byExperiment.entrySet()) {
+      for (Impression i : e.getValue()) {
+        for (int p : i.clickedPositions()) {
+          if (p < 1 || p > i.list().size()) {
+            throw new IllegalArgumentException("experiment '" + e.getKey() + "' impression " + i.impressionId()
+                + ": clicked position " + p + " is outside [1, " + i.list().size() + "]");
+          }
+        }
+      }
+    }
+    shown.values().forEach(Map::clear);
+    List<String> dropped = new ArrayList<>();
+    for (Map.Entry<String, List<Impression>> e : byExperiment.entrySet()) {
+      Map<String, Shown> m = shown.get(e.getKey());
+      if (m == null) {
+        dropped.add(e.getKey());
+        continue;
+      }
+      for (Impression i : e.getValue()) {
+        Shown s = new Shown(i.list());
+        for (int p : i.clickedPositions()) {
+          s.clicks[p - 1] = true;
+        }
+        m.put(i.impressionId(), s);
+      }
+    }
+    changes = 0;
+    return dropped;
+  }
+
+  private static List<Integer> clickedPositions(boolean[] clicks) {
+    List<Integer> out = new ArrayList<>();
+    for (int k = 0; k < clicks.length; k++) {
+      if (clicks[k]) {
+        out.add(k + 1);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The remembered impressions as a value.
+   *
+   * @param changes      the change counter when the state was taken
+   * @param byExperiment per configured experiment id, its impressions, oldest first
+   */
+  public record State(long changes, Map<String, List<Impression>> byExperiment) {
+    public State {
+      Map<String, List<Impression>> copy = new LinkedHashMap<>();
+      byExperiment.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+      byExperiment = Collections.unmodifiableMap(copy);
+    }
+  }
+
+  /**
+   * One interleaved impression and its clicks.
+   *
+   * @param impressionId     the impression
+   * @param list             what was shown, with each document's team and both rankings
+   * @param clickedPositions the clicked 1-based positions, ascending
+   */
+  public record Impression(String impressionId, InterleavedList list, List<Integer> clickedPositions) {
+    public Impression {
+      Objects.requireNonNull(impressionId, "impressionId");
+      Objects.requireNonNull(list, "list");
+      clickedPositions = List.copyOf(clickedPositions);
+    }
+  }
 }

@@ -31,6 +31,7 @@ class RankstackPropertiesBindingTest {
     assertEquals(10, p.bandit().slateSize());
     assertTrue(p.ltr().enabled());
     assertEquals(List.of(), p.experiments());
+    assertEquals(30_000, p.server().snapshotIntervalMs());
   }
 
   @Test
@@ -46,5 +47,12 @@ class RankstackPropertiesBindingTest {
       root = root.getCause();
     }
     assertEquals("invalid setting rankstack.search.max-k=0: must be in [1, 1000]", root.getMessage());
+    assertEquals(5_000, bind(Map.of("rankstack.server.snapshot-interval-ms", "5000")).server().snapshotIntervalMs());
+    e = assertThrows(BindException.class, () -> bind(Map.of("rankstack.server.snapshot-interval-ms", "0")));
+    root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertEquals("invalid setting rankstack.server.snapshot-interval-ms=0: must be >= 100", root.getMessage());
   }
 }
