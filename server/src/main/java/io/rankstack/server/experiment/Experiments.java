@@ -80,9 +80,20 @@ public final class Experiments {
   public synchronized void shown(String experimentId, String impressionId, InterleavedList list) {
     Map<String, Shown> m = shown.get(experimentId);
     if (m != null) {
-      m.put(impressionId, new Shown(list));
+      m.put(impressionId, new Shown(shownPart(list)));
       changes++;
     }
+  }
+
+  /**
+   * The list with both rankings cut to the shown length. Team-draft credit needs only the shown
+   * documents' teams; the full rankings (up to the retrieval depth each) made every remembered
+   * impression, in memory and in the snapshot, up to a hundred times larger.
+   */
+  static InterleavedList shownPart(InterleavedList list) {
+    int n = list.size();
+    return new InterleavedList(list.docs(), list.teams(), list.a().subList(0, Math.min(n, list.a().size())),
+        list.b().subList(0, Math.min(n, list.b().size())));
   }
 
   /** Records a click at 1-based {@code position}; false when the impression is not an experiment's here. */

@@ -177,4 +177,17 @@ class ExperimentsSnapshotTest {
     SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> decode(json));
     assertTrue(e.getMessage().contains(part), e.getMessage());
   }
+
+  @Test
+  void onlyTheShownPartOfEachRankingIsRemembered() {
+    Experiments ex = new Experiments(List.of(E1), 10);
+    List<String> a = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "a" + i).toList();
+    List<String> b = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "b" + i).toList();
+    ex.shown("e1", "i1", new InterleavedList(List.of("a0", "b0", "a1"), List.of(Team.A, Team.B, Team.A), a, b));
+    ex.click("e1", "i1", 3);
+    InterleavedList kept = ex.export().byExperiment().get("e1").get(0).list();
+    assertEquals(List.of("a0", "a1", "a2"), kept.a(), "cut to the three shown");
+    assertEquals(List.of("b0", "b1", "b2"), kept.b());
+    assertEquals(1, ex.summary("e1").wins(), "the click on an A document still credits A");
+  }
 }
