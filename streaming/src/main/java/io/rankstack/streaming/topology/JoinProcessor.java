@@ -201,10 +201,13 @@ final class JoinProcessor implements Processor<String, byte[], String, Object> {
       return;
     }
     long deadline = plus(imp.timestamp(), windowMs + graceMs);
-    if (deadline <= now) {
+    // Late by the join time, or by its own topic alone: more than window + grace behind the latest
+    // impression read is out of order beyond the grace, whatever the clicks topic's clock says (it
+    // may not have been read yet, just after a start).
+    if (deadline <= now || deadline <= impressionsClock) {
       deadLetter(record.key(), record.value(), DeadLetterReason.LATE_IMPRESSION, "timestamp",
-          "join window closed at " + deadline + ", join time is " + now, meta.topic(), meta.partition(),
-          meta.offset());
+          "join window closed at " + deadline + " (join time " + now + ", impressions read up to "
+              + impressionsClock + ")", meta.topic(), meta.partition(), meta.offset());
       return;
     }
     List<SourcedClick> accepted = new ArrayList<>();

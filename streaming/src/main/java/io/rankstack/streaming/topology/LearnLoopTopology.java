@@ -44,8 +44,9 @@ import org.apache.kafka.streams.state.Stores;
  *       changes nothing already learned.</li>
  *   <li>A click whose impression has not arrived when the join time reaches
  *       {@code click.timestamp + window + grace} (join time) goes to the DLQ as {@code orphan-click}.</li>
- *   <li>An impression that arrives after its own window closed goes to the DLQ as
- *       {@code late-impression}. Closed impressions are remembered (without payload) for one more
+ *   <li>An impression that arrives after its own window closed (the join time, or the latest
+ *       impression read, is at or past {@code impression.timestamp + window + grace}) goes to the
+ *       DLQ as {@code late-impression}. Closed impressions are remembered (without payload) for one more
  *       {@code window + grace}, so duplicates are recognised; a duplicate later than that is
  *       necessarily a late impression.</li>
  *   <li>Malformed JSON, an unknown schema version, or a failed validation go to the DLQ at once.</li>

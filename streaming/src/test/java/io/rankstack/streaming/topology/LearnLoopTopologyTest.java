@@ -375,4 +375,14 @@ class LearnLoopTopologyTest {
     send(click("i1", "q", "b", 2, 5_000));
     assertEquals(1, deadLetters().get("late-click"));
   }
+
+  @Test
+  void anImpressionFarBehindItsOwnTopicIsLateBeforeAnyClickIsRead() {
+    build(PER_TOPIC);
+    send(impression("now", "q", 10 * CLOSE, "a")); // no click read yet: the join time is still at the start
+    send(impression("stale", "q", 10 * CLOSE - CLOSE, "a"));
+    assertEquals(1, deadLetters().get("late-impression"), "more than window + grace behind its own topic");
+    send(impression("recent", "q", 10 * CLOSE - CLOSE + 1, "a"));
+    assertEquals(1, deadLetters().get("late-impression"), "within window + grace: it waits for its clicks");
+  }
 }
