@@ -68,7 +68,7 @@ public record RankstackProperties(
   public record Kafka(@DefaultValue("") String bootstrapServers, @DefaultValue("30000") long retryMaxMs) {
     public Kafka {
       bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
-      check(retryMaxMs >= 100, "kafka.retry-max-ms", retryMaxMs, "at least 100");
+      check(retryMaxMs >= 100, "kafka.retry-max-ms", retryMaxMs, "must be >= 100");
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rankstack.server.RankstackServer;
 import io.rankstack.server.config.LearnLoopService;
 import io.rankstack.server.events.EventLog;
@@ -136,6 +137,8 @@ class KafkaDownAtStartTest {
       assertEquals(EventLog.HELD, details.get("eventLogError").asText(), h.body());
       assertEquals(3, details.get("eventsQueued").asInt(), h.body()); // the search's and the recommendation's impressions, the click
       assertEquals(200, send(port, HttpRequest.newBuilder().GET(), "/actuator/health/readiness").statusCode());
+      MeterRegistry meters = ctx.getBean(MeterRegistry.class);
+      assertEquals(0.0, meters.get("rankstack.learnloop.running").gauge().value());
 
       // The cluster comes up where the server waits for it.
       long b0 = System.nanoTime();
@@ -166,6 +169,7 @@ class KafkaDownAtStartTest {
 
         h = send(port, HttpRequest.newBuilder().GET(), "/actuator/health");
         assertEquals("running", JSON.readTree(h.body()).at("/components/learnLoop/details/learnLoop").asText(), h.body());
+        assertEquals(1.0, meters.get("rankstack.learnloop.running").gauge().value());
         // and search still answers, the bandit now reading the learned state
         r = getOk(port, "/v1/search?k=5&q=boundary+layer&user=alice");
         assertFalse(stage(r, "bandit").get("passedThrough").asBoolean(), r.get("stages").toString());
