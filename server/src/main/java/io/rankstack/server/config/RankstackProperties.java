@@ -60,10 +60,15 @@ public record RankstackProperties(
     }
   }
 
-  /** @param bootstrapServers an external cluster; empty starts the embedded KRaft broker under {@code data-dir/kafka} */
-  public record Kafka(@DefaultValue("") String bootstrapServers) {
+  /**
+   * @param bootstrapServers an external cluster; empty starts the embedded KRaft broker under {@code data-dir/kafka}
+   * @param retryMaxMs       with an external cluster that cannot be reached at start, the longest pause between
+   *                         attempts to start the learn loop (pauses double from 1 s up to this; default 30 s)
+   */
+  public record Kafka(@DefaultValue("") String bootstrapServers, @DefaultValue("30000") long retryMaxMs) {
     public Kafka {
       bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.strip();
+      check(retryMaxMs >= 100, "kafka.retry-max-ms", retryMaxMs, "must be >= 100");
     }
   }
 

@@ -141,19 +141,33 @@ public class ServerConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "rankstack.ctr.enabled", havingValue = "true", matchIfMissing = true)
   CtrLearnerService ctrLearner(RankstackProperties props, LearnLoopService loop) {
-    return new CtrLearnerService(props, loop.loop().bootstrapServers());
+    CtrLearnerService s = new CtrLearnerService(props);
+    if (loop.isRunning()) { // the embedded broker: start now, a bad checkpoint stops the server
+      s.start(loop.bootstrapServers());
+    } else { // an external cluster: once the learn loop has created the topics
+      loop.whenRunning(l -> s.start(l.bootstrapServers()));
+    }
+    return s;
   }
 
   @Bean(destroyMethod = "close")
   LearnLoopService learnLoop(RankstackProperties props, MeterRegistry registry) {
     LearnLoopService s = new LearnLoopService(props);
-    new KafkaStreamsMetrics(s.loop().streams(), Tags.of("app", "learn-loop")).bindTo(registry);
+    Gauge.builder("rankstack.learnloop.running", s, l -> l.isRunning() ? 1 : 0)
+        .description("1 once the learn loop runs (0 while an external Kafka cluster is not reachable yet)")
+        .register(registry);
+    s.whenRunning(l -> new KafkaStreamsMetrics(l.streams(), Tags.of("app", "learn-loop")).bindTo(registry));
     return s;
   }
 
+  /**
+   * The event log on the learn loop's cluster; it holds events (bounded) until the learn loop runs,
+   * so that a send never creates a topic the learn loop has not created with its partition count.
+   */
   @Bean(destroyMethod = "close")
   EventLog eventLog(RankstackProperties props, LearnLoopService loop, MeterRegistry registry) {
-    return new EventLog(loop.loop().bootstrapServers(), Topics.DEFAULT, props.events().queueCapacity(), registry);
+    return new EventLog(loop.bootstrapServers(), Topics.DEFAULT, props.events().queueCapacity(), registry,
+        loop::isRunning);
   }
 
   @Bean(destroyMethod = "shutdownNow")

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+  /** {@link #lastError()} while events are held until the topics exist. */
+  public static final String HELD = "held until the learn loop has created the topics";
 
   private final Topics topics;
   private final Producer<String, byte[]> producer;
@@ -40,6 +43,7 @@ public final class EventLog implements AutoCloseable {
   private final AtomicLong refusedClicks = new AtomicLong();
   private final AtomicLong sendFailures = new AtomicLong();
   private final AtomicReference<String> lastError = new AtomicReference<>();
+  private final BooleanSupplier ready;
   private volatile boolean closed;
 
   /**
@@ -49,7 +53,17 @@ public final class EventLog implements AutoCloseable {
    * @param registry         where the counters go ({@code rankstack.events.*})
    */
   public EventLog(String bootstrapServers, Topics topics, int capacity, MeterRegistry registry) {
+    this(bootstrapServers, topics, capacity, registry, () -> true);
+  }
+
+  /**
+   * As {@link #EventLog(String, Topics, int, MeterRegistry)}, holding every event in the queue until
+   * {@code ready} answers true (the learn loop has created the topics: a send before could create
+   * one with the broker's default partition count, which the join cannot use).
+   */
+  public EventLog(String bootstrapServers, Topics topics, int capacity, MeterRegistry registry, BooleanSupplier ready) {
     this.topics = topics;
+    this.ready = ready;
     this.queue = new LinkedBlockingDeque<>(capacity);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -95,6 +109,20 @@ public final class EventLog implements AutoCloseable {
 
   private void drain() {
     while (!closed || !queue.isEmpty()) {
+      if (!ready.getAsBoolean()) {
+        if (closed) {
+          return;
+        }
+        if (lastError.compareAndSet(null, HELD)) {
+          LOG.warn("event logging to Kafka waits for the learn loop to create the topics; events are queued");
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          // closed: checked above
+        }
+        continue;
+      }
       ProducerRecord<String, byte[]> r;
       try {
         r = queue.pollFirst(200, TimeUnit.MILLISECONDS);
@@ -141,7 +169,8 @@ public final class EventLog implements AutoCloseable {
   private void failed(Exception ex) {
     sendFailures.incrementAndGet();
     String msg = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-    if (lastError.getAndSet(msg) == null) {
+    String before = lastError.getAndSet(msg);
+    if (before == null || before.equals(HELD)) {
       LOG.warn("event logging to Kafka is failing, events are queued ({} now): {}", queue.size(), msg);
     }
   }

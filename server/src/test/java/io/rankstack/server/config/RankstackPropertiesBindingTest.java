@@ -23,6 +23,7 @@ class RankstackPropertiesBindingTest {
     RankstackProperties p = bind(Map.of());
     assertEquals(Path.of("data"), p.dataDir());
     assertEquals("", p.kafka().bootstrapServers());
+    assertEquals(30_000, p.kafka().retryMaxMs());
     assertEquals(60_000, p.streaming().joinWindowMs());
     assertEquals("cranfield", p.index().collection());
     assertEquals(List.of("contents", "title", "text"), p.index().fields());
@@ -54,5 +55,12 @@ class RankstackPropertiesBindingTest {
       root = root.getCause();
     }
     assertEquals("invalid setting rankstack.server.snapshot-interval-ms=0: must be >= 100", root.getMessage());
+    assertEquals(2_000, bind(Map.of("rankstack.kafka.retry-max-ms", "2000")).kafka().retryMaxMs());
+    e = assertThrows(BindException.class, () -> bind(Map.of("rankstack.kafka.retry-max-ms", "99")));
+    root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertEquals("invalid setting rankstack.kafka.retry-max-ms=99: must be >= 100", root.getMessage());
   }
 }

@@ -58,9 +58,23 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public static EmbeddedKafka start(Path logDir, Map<String, String> overrides) {
     try {
+      return start(logDir, freePort(), freePort(), overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Starts a broker on {@code logDir} listening on the given ports and waits until it answers (for
+   * example a cluster that comes up where a client already waits for it).
+   *
+   * @param bport     the client (PLAINTEXT) port on 127.0.0.1
+   * @param cport     the controller port on 127.0.0.1
+   * @param overrides broker properties that replace the defaults
+   */
+  public static EmbeddedKafka start(Path logDir, int bport, int cport, Map<String, String> overrides) {
+    try {
       Files.createDirectories(logDir);
-      int bport = freePort();
-      int cport = freePort();
       Properties p = brokerProperties(logDir, bport, cport);
       p.putAll(overrides);
       Path propsFile = logDir.resolve("server.properties");

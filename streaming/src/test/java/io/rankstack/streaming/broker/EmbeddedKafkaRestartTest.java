@@ -2,6 +2,9 @@ package io.rankstack.streaming.broker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default run keeps its broker under {@code <data-dir>/kafka}; starting again on the same folder
- * (the second run of the README's first command) must find the topics and records of the first.
+ * (the second run of the README's first command) must find the topics and records of the first,
+ * also when the second start listens on ports the caller chose.
  */
 class EmbeddedKafkaRestartTest {
   @TempDir
   Path dir;
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    }
+  }
 
   @Test
   void aSecondStartOnTheSameFolderKeepsTopicsAndRecords() throws Exception {
@@ -46,7 +56,12 @@ class EmbeddedKafkaRestartTest {
         producer.send(new ProducerRecord<>("kept", "k", "first run")).get();
       }
     }
-    try (EmbeddedKafka k = EmbeddedKafka.start(dir)) {
+    // the second start on ports chosen by the caller (a broker coming back where its clients wait)
+    int brokerPort = freePort();
+    int controllerPort = freePort();
+    try (EmbeddedKafka k = EmbeddedKafka.start(dir, brokerPort, controllerPort, Map.of())) {
+      assertEquals("127.0.0.1:" + brokerPort, k.bootstrapServers());
+      assertEquals(controllerPort, k.controllerPort());
       try (Admin a = k.admin()) {
         assertEquals(clusterId, a.describeCluster().clusterId().get(), "the same cluster");
         assertEquals(Set.of("kept"), a.listTopics().names().get());
