@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +27,7 @@ import java.util.function.Consumer;
  * the same features), grades from the qrels; a seeded 80/20 split of the queries, early stopping on
  * the 20%. One training at a time; {@link #status()} reports progress.
  */
-public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
+public final class LtrTraining implements TrainingJob {
 
   private final Collection collection;
   private final ModelRegistry registry;
@@ -37,19 +35,8 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
   private final int rounds;
   private final long seed;
   private final Clock clock;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicReference<Status> status = new AtomicReference<>(new Status("idle", 0, "", null, null));
+  private final TrainingProgress state = new TrainingProgress("training", "LTR training");
 
-  /**
-   * Progress of the latest training.
-   *
-   * @param phase    idle, extracting, training, saved, failed
-   * @param percent  0–100 through the phase sequence
-   * @param detail   words for a person
-   * @param version  the version trained (when saved)
-   * @param metrics  the model's training metrics (when saved)
-   */
-  public record Status(String phase, int percent, String detail, String version, java.util.Map<String, Double> metrics) {}
 
   public LtrTraining(Collection collection, ModelRegistry registry, int depth, int rounds, long seed, Clock clock) {
     this.collection = Objects.requireNonNull(collection);
@@ -61,13 +48,13 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
   }
 
   @Override
-  public Status status() {
-    return status.get();
+  public TrainingStatus status() {
+    return state.status();
   }
 
   /** Whether a training is running now. */
   public boolean running() {
-    return running.get();
+    return state.running();
   }
 
   /**
@@ -91,18 +78,13 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
    */
   @Override
   public void queue() {
-    if (!running.compareAndSet(false, true)) {
-      throw new IllegalStateException("a training is running already: " + status.get().detail());
-    }
-    status.set(new Status("queued", 0, "waiting for the training thread", null, null));
+    state.queue();
   }
 
   /** Runs the training claimed with {@link #queue()}. */
   @Override
   public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
-    if (!running.get()) {
-      throw new IllegalStateException("call queue() first");
-    }
+    state.requireQueued();
     try {
       JudgedQueries judged = JudgedQueries.read(queriesFile, qrelsFile);
       Judgments qrels = judged.qrels();
@@ -138,12 +120,12 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
             (valid.contains(q.id()) ? validation : train).add(row);
           }
           if ((i + 1) % 25 == 0 || i + 1 == queries.size()) {
-            set("extracting", 5 + 45 * (i + 1) / queries.size(),
+            state.step("extracting", 5 + 45 * (i + 1) / queries.size(),
                 "features for " + (i + 1) + "/" + queries.size() + " queries", progress);
           }
         }
       }
-      set("training", 50, "LambdaMART, " + train.size() + " training rows, " + validation.size()
+      state.step("training", 50, "LambdaMART, " + train.size() + " training rows, " + validation.size()
           + " validation rows, up to " + rounds + " rounds", progress);
       LambdaMartConfig config = LambdaMartConfig.defaults().withSeed(seed).withRounds(rounds, Math.min(20, rounds));
       LambdaMartModel model = new LambdaMartTrainer(config, clock).train(
@@ -151,20 +133,15 @@ public final class LtrTraining implements TrainingJob<LtrTraining.Status> {
           new LetorDataset(qrelsFile.getFileName() + " (20%)", width, validation), names);
       String version = registry.newVersion(clock.instant());
       registry.save(version, model);
-      status.set(new Status("saved", 100, "version " + version + ": " + model.info().trees() + " trees, "
-          + model.info().metrics(), version, model.info().metrics()));
-      progress.accept(status.get().detail());
+      progress.accept(state.saved("version " + version + ": " + model.info().trees() + " trees, "
+          + model.info().metrics(), version, model.info().metrics()).detail());
       return version;
     } catch (Exception | Error e) {
-      status.set(new Status("failed", 100, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
+      state.failed(e);
       throw e;
     } finally {
-      running.set(false);
+      state.release();
     }
   }
 
-  private void set(String phase, int percent, String detail, Consumer<String> progress) {
-    status.set(new Status(phase, percent, detail, null, null));
-    progress.accept("LTR training " + percent + "%: " + detail);
-  }
 }

@@ -19,11 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -37,26 +34,15 @@ import java.util.function.Consumer;
  * an effectiveness claim (docs/experiments/rerank.md measures the reranker properly). One training
  * at a time; {@link #status()} reports progress.
  */
-public final class RerankTraining implements TrainingJob<RerankTraining.Status> {
+public final class RerankTraining implements TrainingJob {
 
   private final Collection collection;
   private final RerankRegistry registry;
   private final int depth;
   private final long seed;
   private final Clock clock;
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicReference<Status> status = new AtomicReference<>(new Status("idle", 0, "", null, null));
+  private final TrainingProgress state = new TrainingProgress("reranker training", "reranker training");
 
-  /**
-   * Progress of the latest training.
-   *
-   * @param phase   idle, queued, extracting, training, saved, failed
-   * @param percent 0–100
-   * @param detail  words for a person
-   * @param version the version trained (when saved)
-   * @param metrics the model's training metrics (when saved)
-   */
-  public record Status(String phase, int percent, String detail, String version, Map<String, Object> metrics) {}
 
   public RerankTraining(Collection collection, RerankRegistry registry, int depth, long seed, Clock clock) {
     this.collection = Objects.requireNonNull(collection);
@@ -67,12 +53,12 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
   }
 
   @Override
-  public Status status() {
-    return status.get();
+  public TrainingStatus status() {
+    return state.status();
   }
 
   public boolean running() {
-    return running.get();
+    return state.running();
   }
 
   /**
@@ -82,10 +68,7 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
    */
   @Override
   public void queue() {
-    if (!running.compareAndSet(false, true)) {
-      throw new IllegalStateException("a reranker training is running already: " + status.get().detail());
-    }
-    status.set(new Status("queued", 0, "waiting for the training thread", null, null));
+    state.queue();
   }
 
   /**
@@ -96,9 +79,7 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
    */
   @Override
   public String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception {
-    if (!running.get()) {
-      throw new IllegalStateException("call queue() first");
-    }
+    state.requireQueued();
     try {
       JudgedQueries judged = JudgedQueries.read(queriesFile, qrelsFile);
       Judgments qrels = judged.qrels();
@@ -119,7 +100,7 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
             data.add(new RerankQuery(q.id(), q.text(), docs));
           }
           if ((i + 1) % 50 == 0 || i + 1 == queries.size()) {
-            set("extracting", 5 + 25 * (i + 1) / queries.size(), "candidates for " + (i + 1) + "/" + queries.size()
+            state.step("extracting", 5 + 25 * (i + 1) / queries.size(), "candidates for " + (i + 1) + "/" + queries.size()
                 + " queries", progress);
           }
         }
@@ -143,30 +124,27 @@ public final class RerankTraining implements TrainingJob<RerankTraining.Status> 
       Tokenizer tokenizer = Tokenizer.build(texts, 2, 4000, 256);
       ArchitectureConfig arch = new ArchitectureConfig(ScoreHead.GRADED, 1, 16, 2, 64, 16, 0, tokenizer.idCount());
       int pairs = train.stream().mapToInt(q -> q.docs().size()).sum();
-      set("training", 35, "cross-encoder SFT, 1 epoch over " + pairs + " pairs of " + train.size()
+      state.step("training", 35, "cross-encoder SFT, 1 epoch over " + pairs + " pairs of " + train.size()
           + " queries (" + validation.size() + " for validation)", progress);
       RerankModel model = new RerankTrainer(TrainingConfig.defaults(seed).withEpochs(1, 0))
-          .train(arch, tokenizer, train, validation, null, p -> set("training", 90, p.toString(), progress));
+          .train(arch, tokenizer, train, validation, null, p -> state.step("training", 90, p.toString(), progress));
       String version = registry.newVersion(clock.instant());
+      String saved;
       try {
         registry.save(version, model);
-        status.set(new Status("saved", 100, "version " + version + ": " + model.parameterCount() + " parameters, "
-            + model.metrics(), version, model.metrics()));
+        saved = state.saved("version " + version + ": " + model.parameterCount() + " parameters, "
+            + model.metrics(), version, model.metrics()).detail();
       } finally {
         model.close();
       }
-      progress.accept("reranker training 100%: " + status.get().detail());
+      progress.accept("reranker training 100%: " + saved);
       return version;
     } catch (Exception | Error e) {
-      status.set(new Status("failed", 100, e.getClass().getSimpleName() + ": " + e.getMessage(), null, null));
+      state.failed(e);
       throw e;
     } finally {
-      running.set(false);
+      state.release();
     }
   }
 
-  private void set(String phase, int percent, String detail, Consumer<String> progress) {
-    status.set(new Status(phase, percent, detail, null, null));
-    progress.accept("reranker training " + percent + "%: " + detail);
-  }
 }

@@ -7,10 +7,8 @@ import java.util.function.Consumer;
  * A model training that runs one at a time in the background and reports its progress: the admin
  * routes claim it with {@link #queue()} on the request thread (so a second request is refused at
  * once), then run {@link #trainQueued} on a training thread.
- *
- * @param <S> the progress report
  */
-public interface TrainingJob<S> {
+public interface TrainingJob {
   /**
    * Claims the trainer and reports {@code queued}.
    *
@@ -22,5 +20,5 @@ public interface TrainingJob<S> {
   String trainQueued(Path queriesFile, Path qrelsFile, Consumer<String> progress) throws Exception;
 
   /** The progress of the latest training. */
-  S status();
+  TrainingStatus status();
 }

@@ -5,6 +5,7 @@ import io.rankstack.ltr.lambdamart.LambdaMartCodec;
 import io.rankstack.server.config.RankstackProperties;
 import io.rankstack.server.config.ServerConfiguration.AdminKey;
 import io.rankstack.server.model.LtrTraining;
+import io.rankstack.server.model.TrainingStatus;
 import io.rankstack.server.model.ModelRegistry;
 import io.rankstack.server.search.BadRequestException;
 import io.rankstack.server.search.Collection;
@@ -36,13 +37,13 @@ import org.springframework.web.multipart.MultipartFile;
 public class AdminController {
   private final RankstackProperties props;
   private final Collection collection;
-  private final ModelAdminRoutes<LtrTraining.Status> routes;
+  private final ModelAdminRoutes routes;
 
   public AdminController(AdminKey key, RankstackProperties props, Collection collection, ModelRegistry models,
                          LtrTraining training) {
     this.props = props;
     this.collection = collection;
-    this.routes = new ModelAdminRoutes<>(key, props, models, training, props.ltr().model(),
+    this.routes = new ModelAdminRoutes(key, props, models, training, props.ltr().model(),
         LambdaMartCodec.METADATA_FILE, "rankstack-ltr-training");
   }
 
@@ -122,7 +123,7 @@ public class AdminController {
 
   @Operation(summary = "Start LTR training from the sample's judgments (or server-side 'queries' and 'qrels' paths); poll GET for progress")
   @PostMapping(value = "/v1/admin/training", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<LtrTraining.Status> train(@RequestHeader(value = "X-Api-Key", required = false) String apiKey,
+  public ResponseEntity<TrainingStatus> train(@RequestHeader(value = "X-Api-Key", required = false) String apiKey,
                                                   @RequestParam(required = false) String queries,
                                                   @RequestParam(required = false) String qrels,
                                                   @RequestParam(defaultValue = "false") boolean activate) throws IOException {
@@ -131,7 +132,7 @@ public class AdminController {
 
   @Operation(summary = "Progress of the latest training")
   @GetMapping(value = "/v1/admin/training", produces = MediaType.APPLICATION_JSON_VALUE)
-  public LtrTraining.Status trainingStatus(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) {
+  public TrainingStatus trainingStatus(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) {
     return routes.status(apiKey);
   }
 

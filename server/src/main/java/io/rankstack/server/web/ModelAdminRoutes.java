@@ -3,6 +3,7 @@ package io.rankstack.server.web;
 import io.rankstack.server.config.RankstackProperties;
 import io.rankstack.server.config.ServerConfiguration.AdminKey;
 import io.rankstack.server.model.TrainingJob;
+import io.rankstack.server.model.TrainingStatus;
 import io.rankstack.server.model.VersionedModels;
 import io.rankstack.server.search.BadRequestException;
 import io.rankstack.server.search.Collection;
@@ -22,19 +23,17 @@ import org.springframework.http.ResponseEntity;
  * The behaviour behind the model-admin routes that the LambdaMART and the reranker controllers share:
  * the admin-key check, the version listing with each version's metadata file, activation, and
  * background training on judged queries with progress. The controllers keep only their routes.
- *
- * @param <S> the training's progress report
  */
-final class ModelAdminRoutes<S> {
+final class ModelAdminRoutes {
   private final AdminKey key;
   private final RankstackProperties props;
   private final VersionedModels models;
-  private final TrainingJob<S> training;
+  private final TrainingJob training;
   private final String configuredModel;
   private final String metadataFile;
   private final ExecutorService trainer;
 
-  ModelAdminRoutes(AdminKey key, RankstackProperties props, VersionedModels models, TrainingJob<S> training,
+  ModelAdminRoutes(AdminKey key, RankstackProperties props, VersionedModels models, TrainingJob training,
                    String configuredModel, String metadataFile, String threadName) {
     this.key = key;
     this.props = props;
@@ -82,7 +81,7 @@ final class ModelAdminRoutes<S> {
    * Starts a training on the bundled sample's judgments, or on server-side {@code queries} and
    * {@code qrels} files; 400 when a file is not readable, 409 when a training is already running.
    */
-  ResponseEntity<S> train(String apiKey, String queries, String qrels, boolean activate) throws IOException {
+  ResponseEntity<TrainingStatus> train(String apiKey, String queries, String qrels, boolean activate) throws IOException {
     check(apiKey);
     Path q = queries == null ? Collection.sampleFile(props, "queries.jsonl") : Path.of(queries);
     Path j = qrels == null ? Collection.sampleFile(props, "qrels/test.tsv") : Path.of(qrels);
@@ -105,7 +104,7 @@ final class ModelAdminRoutes<S> {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(training.status());
   }
 
-  S status(String apiKey) {
+  TrainingStatus status(String apiKey) {
     check(apiKey);
     return training.status();
   }

@@ -4,6 +4,7 @@ import io.rankstack.server.config.RankstackProperties;
 import io.rankstack.server.config.ServerConfiguration.AdminKey;
 import io.rankstack.server.model.RerankRegistry;
 import io.rankstack.server.model.RerankTraining;
+import io.rankstack.server.model.TrainingStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.Map;
@@ -22,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class RerankAdminController {
-  private final ModelAdminRoutes<RerankTraining.Status> routes;
+  private final ModelAdminRoutes routes;
 
   public RerankAdminController(AdminKey key, RankstackProperties props, RerankRegistry models, RerankTraining training) {
-    this.routes = new ModelAdminRoutes<>(key, props, models, training, props.rerank().model(), "model.json",
+    this.routes = new ModelAdminRoutes(key, props, models, training, props.rerank().model(), "model.json",
         "rankstack-rerank-admin-training");
   }
 
@@ -44,7 +45,7 @@ public class RerankAdminController {
 
   @Operation(summary = "Start reranker training from the sample's graded judgments (or server-side 'queries' and 'qrels' paths); poll GET for progress")
   @PostMapping(value = "/v1/admin/rerank/training", produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<RerankTraining.Status> train(@RequestHeader(value = "X-Api-Key", required = false) String apiKey,
+  public ResponseEntity<TrainingStatus> train(@RequestHeader(value = "X-Api-Key", required = false) String apiKey,
                                                      @RequestParam(required = false) String queries,
                                                      @RequestParam(required = false) String qrels,
                                                      @RequestParam(defaultValue = "false") boolean activate) throws IOException {
@@ -53,7 +54,7 @@ public class RerankAdminController {
 
   @Operation(summary = "Progress of the latest reranker training")
   @GetMapping(value = "/v1/admin/rerank/training", produces = MediaType.APPLICATION_JSON_VALUE)
-  public RerankTraining.Status trainingStatus(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) {
+  public TrainingStatus trainingStatus(@RequestHeader(value = "X-Api-Key", required = false) String apiKey) {
     return routes.status(apiKey);
   }
 }
