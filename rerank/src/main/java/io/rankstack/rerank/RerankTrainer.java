@@ -18,6 +18,7 @@ import ai.djl.training.tracker.Tracker;
 import ai.djl.util.JsonUtils;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.rankstack.core.Shuffle;
 import io.rankstack.core.metrics.RankingMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -467,17 +468,7 @@ public final class RerankTrainer {
   }
 
   private static int[] shuffled(int n, SplittableRandom rng) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
+    return Shuffle.permutation(n, rng);
   }
 
   private static void checkpoint(Model model, Path dir, ArchitectureConfig arch, String stage, int epoch) throws IOException {

@@ -1,5 +1,6 @@
 package io.rankstack.eval.ctr;
 
+import io.rankstack.core.Shuffle;
 import io.rankstack.online.ctr.CtrExample;
 import io.rankstack.online.ctr.CtrMetrics;
 import io.rankstack.online.ctr.CtrModel;
@@ -21,12 +22,7 @@ final class CtrTraining {
     long t0 = System.nanoTime();
     for (int e = 0; e < epochs; e++) {
       if (shuffle) {
-        for (int i = order.length - 1; i > 0; i--) {
-          int j = rng.nextInt(i + 1);
-          int t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
+        Shuffle.inPlace(order, rng);
       }
       for (int from = 0; from < order.length; from += batchSize) {
         List<CtrExample> batch = new ArrayList<>(batchSize);

@@ -5,6 +5,7 @@ import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
+import io.rankstack.core.Shuffle;
 import io.rankstack.eval.trec.TrecEvalOptions;
 import io.rankstack.eval.trec.TrecEvalResult;
 import io.rankstack.eval.trec.TrecEvaluator;
@@ -268,9 +269,7 @@ public final class LtrSupport {
     List<String> s = new ArrayList<>(ids);
     Collections.sort(s);
     SplittableRandom rng = new SplittableRandom(seed);
-    for (int i = s.size() - 1; i > 0; i--) {
-      Collections.swap(s, i, rng.nextInt(i + 1));
-    }
+    Shuffle.inPlace(s, rng);
     return s;
   }
 

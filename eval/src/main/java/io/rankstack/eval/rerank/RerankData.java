@@ -6,6 +6,7 @@ import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
+import io.rankstack.core.Shuffle;
 import io.rankstack.index.CollectionIndexer;
 import io.rankstack.index.IndexConfig;
 import io.rankstack.index.IndexReport;
@@ -100,9 +101,7 @@ final class RerankData {
           }
         }
       }
-      for (int i = negatives.size() - 1; i > 0; i--) {
-        java.util.Collections.swap(negatives, i, rng.nextInt(i + 1));
-      }
+      Shuffle.inPlace(negatives, rng);
       for (String d : negatives) {
         if (docs.size() >= perQuery) {
           break;

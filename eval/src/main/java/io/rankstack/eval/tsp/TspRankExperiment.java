@@ -1,5 +1,6 @@
 package io.rankstack.eval.tsp;
 
+import io.rankstack.core.Shuffle;
 import io.rankstack.ltr.tsp.DecodedPath;
 import io.rankstack.ltr.tsp.ExactPathDecoder;
 import io.rankstack.ltr.tsp.PathDecoder;
@@ -188,13 +189,7 @@ final class TspRankExperiment {
     SplittableRandom r = new SplittableRandom(seed);
     List<List<String>> rankings = new ArrayList<>();
     for (int q = 0; q < test.size(); q++) {
-      int[] p = IntStream.range(0, testLists.get(q).size()).toArray();
-      for (int i = p.length - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-      }
+      int[] p = Shuffle.permutation(testLists.get(q).size(), r);
       rankings.add(withTop(q, p));
     }
     return evaluate("random top-" + topK + " shuffle", Integer.toString(seed), rankings, 0, "floor");
@@ -214,12 +209,7 @@ final class TspRankExperiment {
     if (validationFraction > 0) {
       List<TspList> shuffled = new ArrayList<>(trainLists);
       SplittableRandom r = new SplittableRandom(config.seed() + 7919L);
-      for (int i = shuffled.size() - 1; i > 0; i--) {
-        int j = r.nextInt(i + 1);
-        TspList t = shuffled.get(i);
-        shuffled.set(i, shuffled.get(j));
-        shuffled.set(j, t);
-      }
+      Shuffle.inPlace(shuffled, r);
       int nVal = (int) Math.round(validationFraction * shuffled.size());
       List<TspList> val = new ArrayList<>(shuffled.subList(0, nVal));
       List<TspList> fit = new ArrayList<>(shuffled.subList(nVal, shuffled.size()));

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
+import io.rankstack.core.Shuffle;
 import io.rankstack.ltr.tsp.TspRankTrainer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,7 +121,7 @@ public final class DlaTrainer {
     try (NDManager root = engine.newBaseManager()) {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long t0 = System.nanoTime();
-        shuffle(order, rng);
+        Shuffle.inPlace(order, rng);
         double rankSum = 0;
         double propSum = 0;
         int steps = 0;
@@ -306,15 +307,6 @@ public final class DlaTrainer {
       }
     }
     return out;
-  }
-
-  private static void shuffle(int[] a, SplittableRandom rng) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   /** Parameters and Adagrad accumulators, in Java arrays. */

@@ -1,5 +1,6 @@
 package io.rankstack.ltr.dla;
 
+import io.rankstack.core.Shuffle;
 import java.util.SplittableRandom;
 
 /**
@@ -25,17 +26,7 @@ public final class RandomizationPropensities {
 
   /** Uniformly random order of {@code n} items (Fisher–Yates): where each shown position's item comes from. */
   public static int[] randomOrder(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
+    return Shuffle.permutation(n, random);
   }
 
   /** Records one randomised session's clicks by position (positions past the estimated ones are ignored). */

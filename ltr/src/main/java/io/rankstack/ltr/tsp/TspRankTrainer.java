@@ -15,6 +15,7 @@ import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.rankstack.core.Shuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -115,7 +116,7 @@ public final class TspRankTrainer {
       int batchNo = 0;
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
         long t0 = System.nanoTime();
-        shuffle(usable, rng);
+        Shuffle.inPlace(usable, rng);
         double localSum = 0;
         int localN = 0;
         double globalSum = 0;
@@ -251,14 +252,5 @@ public final class TspRankTrainer {
       }
     }
     return out;
-  }
-
-  private static void shuffle(List<TspList> lists, SplittableRandom rng) {
-    for (int i = lists.size() - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      TspList t = lists.get(i);
-      lists.set(i, lists.get(j));
-      lists.set(j, t);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.rankstack.online.ctr;
 
+import io.rankstack.core.Shuffle;
 import io.rankstack.streaming.topology.TrainingExample;
 import java.time.Clock;
 import java.time.Duration;
@@ -244,7 +245,7 @@ public final class OnlineCtrLearner implements AutoCloseable {
       batchRejected++;
     }
     if (settings.shuffleWindow() > 0) {
-      shuffle(batch, new SplittableRandom(settings.shuffleSeed() ^ CtrCheckpoint.mix(-1, trained)));
+      Shuffle.inPlace(batch, new SplittableRandom(settings.shuffleSeed() ^ CtrCheckpoint.mix(-1, trained)));
       for (int from = 0; from < batch.size(); from += settings.batchSize()) {
         model.train(batch.subList(from, Math.min(batch.size(), from + settings.batchSize())));
         batchesSinceCheckpoint++;
@@ -260,15 +261,6 @@ public final class OnlineCtrLearner implements AutoCloseable {
     next.forEach((part, off) -> offsets.merge(part, off, Math::max));
   }
 
-  /** Fisher–Yates, the same for the same generator state. */
-  static <T> void shuffle(List<T> list, SplittableRandom rng) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      T t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
-    }
-  }
 
   /** Writes a checkpoint of everything trained so far and publishes it; returns the new version. */
   public CtrModelVersion checkpoint() {

@@ -3,6 +3,7 @@ package io.rankstack.server.model;
 import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
+import io.rankstack.core.Shuffle;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
 import io.rankstack.ltr.LetorDataset;
@@ -91,12 +92,7 @@ public final class LtrTraining implements TrainingJob {
       List<Query> queries = judged.queries();
       List<Query> shuffled = new ArrayList<>(queries);
       SplittableRandom rnd = new SplittableRandom(seed);
-      for (int i = shuffled.size() - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        Query t = shuffled.get(i);
-        shuffled.set(i, shuffled.get(j));
-        shuffled.set(j, t);
-      }
+      Shuffle.inPlace(shuffled, rnd);
       Set<String> valid = new HashSet<>();
       for (int i = 0; i < Math.max(1, shuffled.size() / 5); i++) {
         valid.add(shuffled.get(i).id());

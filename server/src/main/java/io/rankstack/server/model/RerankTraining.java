@@ -3,6 +3,7 @@ package io.rankstack.server.model;
 import io.rankstack.core.Judgments;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
+import io.rankstack.core.Shuffle;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.rerank.ArchitectureConfig;
 import io.rankstack.rerank.RerankDoc;
@@ -107,12 +108,7 @@ public final class RerankTraining implements TrainingJob {
       }
       List<RerankQuery> shuffled = new ArrayList<>(data);
       SplittableRandom rnd = new SplittableRandom(seed);
-      for (int i = shuffled.size() - 1; i > 0; i--) {
-        int j = rnd.nextInt(i + 1);
-        RerankQuery t = shuffled.get(i);
-        shuffled.set(i, shuffled.get(j));
-        shuffled.set(j, t);
-      }
+      Shuffle.inPlace(shuffled, rnd);
       int nValid = Math.max(1, shuffled.size() / 5);
       List<RerankQuery> validation = shuffled.subList(0, nValid);
       List<RerankQuery> train = shuffled.subList(nValid, shuffled.size());
