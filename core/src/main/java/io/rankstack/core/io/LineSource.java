@@ -71,6 +71,18 @@ public final class LineSource implements Closeable {
     return line;
   }
 
+  /**
+   * Reads the first line and checks it is {@code expected} (surrounding blanks ignored).
+   *
+   * @throws InputFormatException at line 1 when the source is empty or starts with another header
+   */
+  public void requireHeader(String expected) {
+    String header = readLine();
+    if (header == null || !header.trim().equals(expected)) {
+      throw new InputFormatException(name, 1, null, "expected the header '" + expected + "'");
+    }
+  }
+
   /** 1-based number of the line last returned; 0 before the first. */
   public long lineNumber() {
     return lineNumber;

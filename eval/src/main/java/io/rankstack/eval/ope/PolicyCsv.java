@@ -20,10 +20,7 @@ public final class PolicyCsv {
     String src = file.toString();
     PolicyTable.Builder b = new PolicyTable.Builder();
     try (LineSource r = LineSource.open(file)) {
-      String header = r.readLine();
-      if (header == null || !header.trim().equals(HEADER)) {
-        throw new InputFormatException(src, 1, null, "expected the header '" + HEADER + "'");
-      }
+      r.requireHeader(HEADER);
       String line;
       while ((line = r.readNonBlankLine()) != null) {
         long no = r.lineNumber();

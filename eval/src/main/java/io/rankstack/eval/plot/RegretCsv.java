@@ -1,11 +1,8 @@
 package io.rankstack.eval.plot;
 
 import io.rankstack.core.io.InputFormatException;
+import io.rankstack.core.io.LineSource;
 import io.rankstack.eval.bandit.Charts;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,19 +24,12 @@ public final class RegretCsv {
   public static List<Charts.Curve> read(Path file) {
     String src = file.toString();
     Map<String, List<double[]>> points = new LinkedHashMap<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      if (header == null || !header.trim().equals(HEADER)) {
-        throw new InputFormatException(src, 1, null, "expected the header '" + HEADER + "'");
-      }
+    try (LineSource r = LineSource.open(file)) {
+      r.requireHeader(HEADER);
       String line;
-      long no = 1;
       String[] fields = HEADER.split(",");
-      while ((line = r.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
+      while ((line = r.readNonBlankLine()) != null) {
+        long no = r.lineNumber();
         String[] f = line.split(",", -1);
         if (f.length != 5) {
           throw new InputFormatException(src, no, null, "expected 5 fields, found " + f.length);
@@ -64,8 +54,6 @@ public final class RegretCsv {
         }
         curve.add(p);
       }
-    } catch (IOException e) {
-      throw InputFormatException.io(src, e);
     }
     if (points.isEmpty()) {
       throw new InputFormatException(src, 0, null, "no curve points");
