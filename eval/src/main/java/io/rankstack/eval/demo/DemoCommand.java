@@ -5,6 +5,7 @@ import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.eval.trec.TrecEvalFormatter;
 import io.rankstack.eval.trec.TrecEvalOptions;
 import io.rankstack.eval.trec.TrecEvalResult;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
@@ -116,13 +116,8 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   private static int documentsIn(Path index) throws IOException {
-    if (!Files.isDirectory(index)) {
+    if (!ExperimentIndex.committed(index)) {
       return 0;
-    }
-    try (Stream<Path> files = Files.list(index)) {
-      if (files.noneMatch(p -> p.getFileName().toString().startsWith("segments_"))) {
-        return 0;
-      }
     }
     try (FSDirectory dir = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(dir)) {
       return reader.numDocs();

@@ -6,6 +6,7 @@ import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
@@ -88,7 +89,7 @@ public final class CvExperimentCommand implements Callable<Integer> {
     }
     Path w = work != null ? work : Path.of("target/ltr-experiments").resolve(collection.toLowerCase(Locale.ROOT));
     Files.createDirectories(w);
-    ExperimentRunner.ensureIndex(format, corpus, w.resolve("index"), out);
+    ExperimentIndex.ensure(format, corpus, w.resolve("index"), out);
     List<Query> qs = CollectionInputs.queries(queries, queryFormat, qrels);
     Judgments j = TrecFormats.readAnyQrels(qrels);
     try (Bm25Searcher searcher = Bm25Searcher.open(w.resolve("index"), new Bm25Parameters(0.9f, 0.4f))) {

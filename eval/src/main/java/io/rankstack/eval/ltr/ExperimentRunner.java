@@ -4,21 +4,12 @@ import io.rankstack.core.Judgments;
 import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import io.rankstack.eval.RankstackEval;
-import io.rankstack.index.CollectionIndexer;
-import io.rankstack.index.IndexConfig;
-import io.rankstack.index.IndexReport;
-import io.rankstack.index.ProgressListener;
-import io.rankstack.index.io.DocumentFormat;
-import io.rankstack.index.io.DocumentReader;
 import io.rankstack.ltr.LetorDataset;
 import io.rankstack.ltr.LinearRanker;
 import io.rankstack.ltr.lambdamart.LambdaMartConfig;
 import io.rankstack.ltr.lambdamart.LambdaMartModel;
 import io.rankstack.ltr.lambdamart.LambdaMartTrainer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
@@ -28,23 +19,6 @@ import java.util.Set;
 /** Steps shared by the dataset experiments: index once, train both rankers, score, write runs, compare. */
 final class ExperimentRunner {
   private ExperimentRunner() {}
-
-  /** Builds the index in {@code indexDir} unless a committed index is already there. */
-  static void ensureIndex(DocumentFormat format, Path corpus, Path indexDir, PrintWriter out) {
-    try {
-      if (Files.isDirectory(indexDir) && Files.list(indexDir).anyMatch(p -> p.getFileName().toString().startsWith("segments_"))) {
-        out.println("using the existing index " + indexDir);
-        return;
-      }
-      try (DocumentReader docs = format.open(corpus)) {
-        IndexReport r = new CollectionIndexer(IndexConfig.forFormat(format)).index(indexDir, docs, ProgressListener.NONE);
-        out.printf(Locale.ROOT, "indexed %d documents from %s into %s in %.1f s%n", r.documentsIndexed(), corpus, indexDir,
-            r.elapsed().toNanos() / 1e9);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Scores of a LambdaMART model trained on {@code train} minus a validation split, over {@code test}'s rows. */
   static float[] lambdaMart(LetorDataset train, LetorDataset test, LambdaMartConfig config, double validFraction,

@@ -5,6 +5,7 @@ import io.rankstack.core.Query;
 import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
@@ -54,7 +55,7 @@ public final class SciFactExperimentCommand implements Callable<Integer> {
     Path dir = data.resolve("scifact");
     Files.createDirectories(work);
     Path index = work.resolve("index");
-    ExperimentRunner.ensureIndex(DocumentFormat.BEIR, dir.resolve("corpus.jsonl"), index, out);
+    ExperimentIndex.ensure(DocumentFormat.BEIR, dir.resolve("corpus.jsonl"), index, out);
     Path trainQrels = dir.resolve("qrels/train.tsv");
     Path testQrels = dir.resolve("qrels/test.tsv");
     List<Query> trainQ = CollectionInputs.queries(dir.resolve("queries.jsonl"), "beir", trainQrels);

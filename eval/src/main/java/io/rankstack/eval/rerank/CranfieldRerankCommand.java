@@ -7,6 +7,7 @@ import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import io.rankstack.eval.ltr.LtrSupport;
 import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
@@ -67,7 +68,7 @@ public final class CranfieldRerankCommand implements Callable<Integer> {
     Path corpus = dir.resolve("corpus.jsonl");
     Path qrels = dir.resolve("qrels/test.tsv");
     Files.createDirectories(work);
-    RerankData.ensureIndex(DocumentFormat.BEIR, corpus, work.resolve("index"), out);
+    ExperimentIndex.ensure(DocumentFormat.BEIR, corpus, work.resolve("index"), out);
     List<Query> qs = CollectionInputs.queries(dir.resolve("queries.jsonl"), "beir", qrels);
     Judgments j = TrecFormats.readAnyQrels(qrels);
     Map<String, String> texts = RerankData.texts(DocumentFormat.BEIR, corpus);

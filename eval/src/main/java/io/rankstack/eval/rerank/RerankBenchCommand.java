@@ -4,6 +4,7 @@ import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
 import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.io.DocumentFormat;
@@ -56,7 +57,7 @@ public final class RerankBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path dir = data.resolve("scifact");
     Path corpus = dir.resolve("corpus.jsonl");
-    RerankData.ensureIndex(DocumentFormat.BEIR, corpus, index, out);
+    ExperimentIndex.ensure(DocumentFormat.BEIR, corpus, index, out);
     List<Query> qs = CollectionInputs.queries(dir.resolve("queries.jsonl"), "beir", dir.resolve("qrels/test.tsv"));
     qs = qs.subList(0, Math.min(queries, qs.size()));
     Map<String, String> texts = RerankData.texts(DocumentFormat.BEIR, corpus);

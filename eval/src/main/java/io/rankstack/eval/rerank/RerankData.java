@@ -7,10 +7,6 @@ import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.core.Run;
 import io.rankstack.core.Shuffle;
-import io.rankstack.index.CollectionIndexer;
-import io.rankstack.index.IndexConfig;
-import io.rankstack.index.IndexReport;
-import io.rankstack.index.ProgressListener;
 import io.rankstack.index.io.DocumentFormat;
 import io.rankstack.index.io.DocumentReader;
 import io.rankstack.rerank.HybridScores;
@@ -20,10 +16,7 @@ import io.rankstack.rerank.Reranker;
 import io.rankstack.rerank.RerankQuery;
 import io.rankstack.rerank.TargetScores;
 import io.rankstack.rerank.EncodedPair;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,22 +28,6 @@ import java.util.SplittableRandom;
 /** Building reranker data from a collection, its qrels, BM25 lists and teacher scores; scoring runs. */
 final class RerankData {
   private RerankData() {}
-
-  /** Builds the index in {@code indexDir} unless a committed one is there. */
-  static void ensureIndex(DocumentFormat format, Path corpus, Path indexDir, PrintWriter out) {
-    try {
-      if (Files.isDirectory(indexDir) && Files.list(indexDir).anyMatch(p -> p.getFileName().toString().startsWith("segments_"))) {
-        out.println("using the existing index " + indexDir);
-        return;
-      }
-      try (DocumentReader docs = format.open(corpus)) {
-        IndexReport r = new CollectionIndexer(IndexConfig.forFormat(format)).index(indexDir, docs, ProgressListener.NONE);
-        out.printf(Locale.ROOT, "indexed %d documents into %s in %.1f s%n", r.documentsIndexed(), indexDir, r.elapsed().toNanos() / 1e9);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Document id → "title text" (the text the cross-encoder reads). */
   static Map<String, String> texts(DocumentFormat format, Path corpus) {

@@ -6,6 +6,7 @@ import io.rankstack.core.Run;
 import io.rankstack.core.io.TrecFormats;
 import io.rankstack.eval.ltr.LtrSupport;
 import io.rankstack.eval.retrieval.CollectionInputs;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Parameters;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
@@ -73,7 +74,7 @@ public final class SciFactRerankCommand implements Callable<Integer> {
     Files.createDirectories(work);
     Path index = work.resolve("index");
     Path corpus = dir.resolve("corpus.jsonl");
-    RerankData.ensureIndex(DocumentFormat.BEIR, corpus, index, out);
+    ExperimentIndex.ensure(DocumentFormat.BEIR, corpus, index, out);
     Path trainQrels = dir.resolve("qrels/train.tsv");
     Path testQrels = dir.resolve("qrels/test.tsv");
     List<Query> trainQ = CollectionInputs.queries(dir.resolve("queries.jsonl"), "beir", trainQrels);

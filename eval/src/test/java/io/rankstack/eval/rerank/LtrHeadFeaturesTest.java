@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.rankstack.core.Query;
 import io.rankstack.core.RankedList;
 import io.rankstack.eval.ltr.LtrSupport;
+import io.rankstack.eval.retrieval.ExperimentIndex;
 import io.rankstack.index.Bm25Searcher;
 import io.rankstack.index.features.FeatureExtractor;
 import io.rankstack.index.io.DocumentFormat;
@@ -44,7 +45,7 @@ class LtrHeadFeaturesTest {
         {"_id": "d3", "title": "bird fish", "text": "fish bird bird dog fish bird"}
         {"_id": "d4", "title": "stone", "text": "rock stone pebble"}
         """);
-    RerankData.ensureIndex(DocumentFormat.BEIR, corpus, dir.resolve("index"), new PrintWriter(new StringWriter()));
+    ExperimentIndex.ensure(DocumentFormat.BEIR, corpus, dir.resolve("index"), new PrintWriter(new StringWriter()));
     try (Bm25Searcher searcher = Bm25Searcher.open(dir.resolve("index"))) {
       FeatureExtractor fx = FeatureExtractor.of(searcher, LtrSupport.fields(searcher, "auto"));
       LtrHeadFeatures f = new LtrHeadFeatures(fx);
